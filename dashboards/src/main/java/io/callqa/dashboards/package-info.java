@@ -1,0 +1,2 @@
+/** OpenSearch index templates, OpenSearch Dashboards saved objects and the supervisor console. */
+package io.callqa.dashboards;
