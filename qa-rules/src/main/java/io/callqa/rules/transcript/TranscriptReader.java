@@ -1,0 +1,307 @@
+package io.callqa.rules.transcript;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the transcript format (sidecar JSON) into a {@link CallTranscript}.
+ *
+ * <p>Only {@code call_id} and {@code utterances} (each with {@code speaker}, {@code start}, {@code
+ * end}, {@code text}) are required. The reader checks the whole document and reports every problem
+ * at once, each prefixed with its field path, rather than stopping at the first.
+ */
+public final class TranscriptReader {
+
+    /** Larger transcripts are refused rather than risking the heap of a shared task manager. */
+    public static final long MAX_BYTES = 32L * 1024 * 1024;
+
+    private static final Set<String> KNOWN_FIELDS =
+            Set.of("call_id", "language", "started_at", "channels", "utterances");
+    private static final Set<String> METADATA_FIELDS = Set.of("agent_id", "team", "queue");
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /** Reads and validates the transcript in {@code file}. */
+    public CallTranscript read(Path file) throws TranscriptException {
+        String source = file.toString();
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new TranscriptException(
+                        source,
+                        List.of(
+                                "file is "
+                                        + size
+                                        + " bytes; transcripts over "
+                                        + MAX_BYTES
+                                        + " bytes are refused"));
+            }
+            return read(source, Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new TranscriptException(source, List.of("file does not exist"));
+        } catch (IOException e) {
+            throw new TranscriptException(source, List.of("cannot read file: " + e.getMessage()));
+        }
+    }
+
+    /** Reads and validates a transcript from a stream; {@code source} names it in errors. */
+    public CallTranscript read(String source, InputStream in) throws TranscriptException {
+        try {
+            byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new TranscriptException(
+                        source, List.of("input exceeds " + MAX_BYTES + " bytes; refused"));
+            }
+            return read(source, bytes);
+        } catch (IOException e) {
+            throw new TranscriptException(source, List.of("cannot read: " + e.getMessage()));
+        }
+    }
+
+    /** Reads and validates a transcript from UTF-8 JSON bytes; {@code source} names it. */
+    public CallTranscript read(String source, byte[] json) throws TranscriptException {
+        if (json.length == 0) {
+            throw new TranscriptException(source, List.of("empty file; expected a JSON object"));
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where =
+                    at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new TranscriptException(
+                    source, List.of("not valid JSON at " + where + ": " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new TranscriptException(source, List.of("cannot read: " + e.getMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new TranscriptException(
+                    source,
+                    List.of(
+                            "expected a JSON object at the top level, got "
+                                    + (root == null ? "nothing" : describe(root))));
+        }
+        return parse(source, (ObjectNode) root);
+    }
+
+    private CallTranscript parse(String source, ObjectNode root) throws TranscriptException {
+        List<String> problems = new ArrayList<>();
+
+        String callId = requiredText(root, "call_id", problems);
+        Optional<Instant> startedAt = Optional.empty();
+        JsonNode started = root.get("started_at");
+        if (started != null && !started.isNull()) {
+            try {
+                startedAt = Optional.of(Instant.parse(started.asText()));
+            } catch (DateTimeParseException e) {
+                problems.add(
+                        "started_at: expected an ISO-8601 instant like 2026-11-02T09:15:00Z, got "
+                                + describe(started));
+            }
+        }
+
+        Map<String, String> metadata = new LinkedHashMap<>();
+        for (String key : METADATA_FIELDS) {
+            JsonNode v = root.get(key);
+            if (v != null && !v.isNull()) {
+                if (v.isValueNode()) {
+                    metadata.put(key, v.asText());
+                } else {
+                    problems.add(key + ": expected a string, got " + describe(v));
+                }
+            }
+        }
+
+        Map<Speaker, String> channels = new EnumMap<>(Speaker.class);
+        channels.put(Speaker.AGENT, "left");
+        channels.put(Speaker.CUSTOMER, "right");
+        JsonNode ch = root.get("channels");
+        if (ch != null && !ch.isNull()) {
+            if (!ch.isObject()) {
+                problems.add(
+                        "channels: expected an object like {\"agent\": \"left\"}, got "
+                                + describe(ch));
+            } else {
+                ch.fields()
+                        .forEachRemaining(
+                                e -> {
+                                    Optional<Speaker> s = Speaker.fromId(e.getKey());
+                                    String side = e.getValue().asText("");
+                                    if (s.isEmpty()) {
+                                        problems.add(
+                                                "channels."
+                                                        + e.getKey()
+                                                        + ": unknown speaker; use agent or"
+                                                        + " customer");
+                                    } else if (!side.equals("left") && !side.equals("right")) {
+                                        problems.add(
+                                                "channels."
+                                                        + e.getKey()
+                                                        + ": expected left or right, got "
+                                                        + describe(e.getValue()));
+                                    } else {
+                                        channels.put(s.get(), side);
+                                    }
+                                });
+            }
+        }
+
+        List<Utterance> utterances = new ArrayList<>();
+        JsonNode us = root.get("utterances");
+        if (us == null || us.isNull()) {
+            problems.add("utterances: required field is missing");
+        } else if (!us.isArray()) {
+            problems.add("utterances: expected an array, got " + describe(us));
+        } else {
+            for (int i = 0; i < us.size(); i++) {
+                parseUtterance(us.get(i), "utterances[" + i + "]", problems)
+                        .ifPresent(utterances::add);
+            }
+        }
+
+        String language = null;
+        JsonNode lang = root.get("language");
+        if (lang != null && !lang.isNull()) {
+            if (!lang.isTextual() || lang.asText().isBlank()) {
+                problems.add(
+                        "language: expected a language code like en or ko, got " + describe(lang));
+            } else {
+                language = lang.asText().trim().toLowerCase(Locale.ROOT);
+            }
+        }
+
+        if (!problems.isEmpty()) {
+            throw new TranscriptException(source, problems);
+        }
+        if (language == null) {
+            language = Languages.detect(utterances.stream().map(Utterance::text).toList());
+        }
+        // Stable sort: transcripts merged from two channels may interleave out of order.
+        utterances.sort(Comparator.comparingDouble(Utterance::start));
+
+        ObjectNode extra = mapper.createObjectNode();
+        root.fields()
+                .forEachRemaining(
+                        e -> {
+                            if (!KNOWN_FIELDS.contains(e.getKey())
+                                    && !METADATA_FIELDS.contains(e.getKey())) {
+                                extra.set(e.getKey(), e.getValue());
+                            }
+                        });
+        return new CallTranscript(
+                callId, language, startedAt, metadata, channels, utterances, extra);
+    }
+
+    private static Optional<Utterance> parseUtterance(
+            JsonNode u, String path, List<String> problems) {
+        if (u == null || !u.isObject()) {
+            problems.add(
+                    path
+                            + ": expected an object with speaker, start, end and text, got "
+                            + describe(u));
+            return Optional.empty();
+        }
+        int before = problems.size();
+        Optional<Speaker> speaker = Optional.empty();
+        JsonNode sp = u.get("speaker");
+        if (sp == null || sp.isNull()) {
+            problems.add(path + ".speaker: required field is missing");
+        } else {
+            speaker = Speaker.fromId(sp.asText(null));
+            if (speaker.isEmpty()) {
+                problems.add(path + ".speaker: expected agent or customer, got " + describe(sp));
+            }
+        }
+        double start = number(u, "start", path, problems);
+        double end = number(u, "end", path, problems);
+        if (problems.size() == before && end < start) {
+            problems.add(
+                    String.format(
+                            Locale.ROOT, "%s.end: %.2f is before start %.2f", path, end, start));
+        }
+        String text = null;
+        JsonNode t = u.get("text");
+        if (t == null || t.isNull()) {
+            problems.add(path + ".text: required field is missing");
+        } else if (!t.isTextual()) {
+            problems.add(path + ".text: expected a string, got " + describe(t));
+        } else {
+            text = t.asText();
+        }
+        if (problems.size() != before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Utterance(speaker.get(), start, end, text));
+    }
+
+    private static double number(JsonNode u, String field, String path, List<String> problems) {
+        JsonNode n = u.get(field);
+        if (n == null || n.isNull()) {
+            problems.add(path + "." + field + ": required field is missing");
+            return Double.NaN;
+        }
+        if (!n.isNumber()) {
+            problems.add(path + "." + field + ": expected seconds as a number, got " + describe(n));
+            return Double.NaN;
+        }
+        double v = n.asDouble();
+        if (!Double.isFinite(v) || v < 0) {
+            problems.add(path + "." + field + ": expected seconds >= 0, got " + n.asText());
+            return Double.NaN;
+        }
+        return v;
+    }
+
+    private static String requiredText(ObjectNode root, String field, List<String> problems) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            problems.add(field + ": required field is missing");
+            return null;
+        }
+        if (!n.isTextual() || n.asText().isBlank()) {
+            problems.add(field + ": expected a non-empty string, got " + describe(n));
+            return null;
+        }
+        return n.asText().trim();
+    }
+
+    private static String describe(JsonNode n) {
+        if (n == null || n.isMissingNode()) {
+            return "nothing";
+        }
+        JsonNodeType type = n.getNodeType();
+        return switch (type) {
+            case STRING -> "'" + abbreviate(n.asText()) + "'";
+            case NUMBER, BOOLEAN -> n.asText();
+            case NULL -> "null";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            default -> type.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}

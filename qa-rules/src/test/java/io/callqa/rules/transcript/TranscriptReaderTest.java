@@ -1,0 +1,142 @@
+package io.callqa.rules.transcript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TranscriptReaderTest {
+
+    private final TranscriptReader reader = new TranscriptReader();
+
+    private CallTranscript read(String json) throws TranscriptException {
+        return reader.read("call.json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readsMetadataUtterancesAndKeepsExtraFields() throws Exception {
+        CallTranscript t =
+                read(
+                        """
+                        {"call_id": "c-1", "language": "EN", "started_at": "2026-11-02T09:15:00Z",
+                         "agent_id": "a-104", "team": "returns", "queue": "refunds",
+                         "channels": {"agent": "right", "customer": "left"},
+                         "ground_truth": {"category": "refund"},
+                         "utterances": [
+                           {"speaker": "customer", "start": 5.6, "end": 9.8, "text": "Hi, I sent back a jacket"},
+                           {"speaker": "agent", "start": 0.4, "end": 5.12, "text": "Thank you for calling"}
+                         ]}
+                        """);
+        assertThat(t.callId()).isEqualTo("c-1");
+        assertThat(t.language()).isEqualTo("en");
+        assertThat(t.startedAt()).contains(Instant.parse("2026-11-02T09:15:00Z"));
+        assertThat(t.metadata("agent_id")).contains("a-104");
+        assertThat(t.metadata("queue")).contains("refunds");
+        assertThat(t.channels()).containsEntry(Speaker.AGENT, "right");
+        assertThat(t.extra().path("ground_truth").path("category").asText()).isEqualTo("refund");
+        // Sorted by start time, whatever the input order.
+        assertThat(t.utterances())
+                .extracting(Utterance::speaker)
+                .containsExactly(Speaker.AGENT, Speaker.CUSTOMER);
+        assertThat(t.speechEnd()).isEqualTo(9.8);
+    }
+
+    @Test
+    void readsKoreanTextAsUtf8AndDetectsTheLanguage() throws Exception {
+        CallTranscript t =
+                read(
+                        """
+                        {"call_id": "s-ko-1", "utterances": [
+                          {"speaker": "customer", "start": 1.0, "end": 3.5, "text": "환불해 주세요. 주문번호는 A123이에요."}
+                        ]}
+                        """);
+        assertThat(t.language()).isEqualTo("ko");
+        assertThat(t.utterances().get(0).text()).isEqualTo("환불해 주세요. 주문번호는 A123이에요.");
+    }
+
+    @Test
+    void detectsEnglishWhenThereIsNoHangul() throws Exception {
+        CallTranscript t =
+                read(
+                        """
+                        {"call_id": "x", "utterances": [
+                          {"speaker": "agent", "start": 0, "end": 1, "text": "Hello"}]}
+                        """);
+        assertThat(t.language()).isEqualTo("en");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceWithItsField() {
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        """
+                                        {"started_at": "yesterday", "utterances": [
+                                          {"speaker": "caller", "start": 1, "end": 2, "text": "hi"},
+                                          {"speaker": "agent", "start": 4.1, "end": 3.2, "text": "x"},
+                                          {"speaker": "agent", "start": "0:05", "end": 6},
+                                          "oops"
+                                        ]}
+                                        """))
+                .isInstanceOf(TranscriptException.class)
+                .satisfies(
+                        e -> {
+                            TranscriptException te = (TranscriptException) e;
+                            assertThat(te.source()).isEqualTo("call.json");
+                            assertThat(te.problems())
+                                    .containsExactly(
+                                            "call_id: required field is missing",
+                                            "started_at: expected an ISO-8601 instant like"
+                                                    + " 2026-11-02T09:15:00Z, got 'yesterday'",
+                                            "utterances[0].speaker: expected agent or customer,"
+                                                    + " got 'caller'",
+                                            "utterances[1].end: 3.20 is before start 4.10",
+                                            "utterances[2].start: expected seconds as a number,"
+                                                    + " got '0:05'",
+                                            "utterances[2].text: required field is missing",
+                                            "utterances[3]: expected an object with speaker,"
+                                                    + " start, end and text, got 'oops'");
+                            assertThat(te.getMessage()).startsWith("call.json: 7 problems:");
+                        });
+    }
+
+    @Test
+    void namesLineAndColumnOfASyntaxError() {
+        assertThatThrownBy(() -> read("{\"call_id\": \"c\",\n \"utterances\": [,]}"))
+                .isInstanceOf(TranscriptException.class)
+                .hasMessageStartingWith("call.json: not valid JSON at line 2, column");
+    }
+
+    @Test
+    void refusesEmptyInputAndNonObjects() {
+        assertThatThrownBy(() -> read(""))
+                .hasMessage("call.json: empty file; expected a JSON object");
+        assertThatThrownBy(() -> read("[1, 2]"))
+                .hasMessage("call.json: expected a JSON object at the top level, got an array");
+    }
+
+    @Test
+    void namesAMissingFile(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.json");
+        assertThatThrownBy(() -> reader.read(missing))
+                .hasMessage(missing + ": file does not exist");
+    }
+
+    @Test
+    void readsAFileFromDisk(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("c.json");
+        Files.writeString(
+                f,
+                "{\"call_id\":\"c\",\"utterances\":[{\"speaker\":\"agent\",\"start\":0,"
+                        + "\"end\":1.5,\"text\":\"배송 조회\"}]}",
+                StandardCharsets.UTF_8);
+        CallTranscript t = reader.read(f);
+        assertThat(t.utterances()).singleElement().extracting(Utterance::text).isEqualTo("배송 조회");
+        assertThat(t.utterances().get(0).duration()).isEqualTo(1.5);
+    }
+}
