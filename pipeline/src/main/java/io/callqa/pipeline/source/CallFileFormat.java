@@ -1,0 +1,66 @@
+package io.callqa.pipeline.source;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.file.src.FileSourceSplit;
+import org.apache.flink.connector.file.src.reader.BulkFormat;
+import org.apache.flink.connector.file.src.util.CheckpointedPosition;
+import org.apache.flink.connector.file.src.util.SingletonResultIterator;
+
+/**
+ * A {@link BulkFormat} that turns each file into one {@link CallFile} reference without reading it.
+ * Files are never split: a call is analysed as a whole.
+ */
+public final class CallFileFormat implements BulkFormat<CallFile, FileSourceSplit> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Reader<CallFile> createReader(Configuration config, FileSourceSplit split) {
+        return new OneRecordReader(split, false);
+    }
+
+    @Override
+    public Reader<CallFile> restoreReader(Configuration config, FileSourceSplit split) {
+        // A checkpointed position with one record after it means the reference was emitted.
+        boolean done =
+                split.getReaderPosition().map(p -> p.getRecordsAfterOffset() > 0).orElse(false);
+        return new OneRecordReader(split, done);
+    }
+
+    @Override
+    public boolean isSplittable() {
+        return false;
+    }
+
+    @Override
+    public TypeInformation<CallFile> getProducedType() {
+        return TypeInformation.of(CallFile.class);
+    }
+
+    private static final class OneRecordReader implements Reader<CallFile> {
+        private final FileSourceSplit split;
+        private boolean emitted;
+
+        OneRecordReader(FileSourceSplit split, boolean emitted) {
+            this.split = split;
+            this.emitted = emitted;
+        }
+
+        @Override
+        public RecordIterator<CallFile> readBatch() {
+            if (emitted) {
+                return null;
+            }
+            emitted = true;
+            SingletonResultIterator<CallFile> it = new SingletonResultIterator<>();
+            it.set(
+                    new CallFile(split.path().toUri().toString(), split.fileSize()),
+                    CheckpointedPosition.NO_OFFSET,
+                    1);
+            return it;
+        }
+
+        @Override
+        public void close() {}
+    }
+}

@@ -1,0 +1,100 @@
+package io.callqa.pipeline.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callqa.pipeline.document.CallDocument;
+import io.callqa.pipeline.source.CallFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TranscriptAnalysisTest {
+
+    private static final String KOREAN_CALL =
+            """
+            {"call_id": "s-ko-billing-09", "started_at": "2026-11-03T10:00:00Z",
+             "agent_id": "a-201", "team": "billing", "queue": "결제",
+             "utterances": [
+               {"speaker": "agent", "start": 0.5, "end": 4.0, "text": "안녕하세요, 에이크미입니다."},
+               {"speaker": "customer", "start": 3.6, "end": 8.0,
+                "text": "카드 번호는 사 일 일 일 일 일 일 일 일 일 일 일 일 일 일 일 이에요"},
+               {"speaker": "agent", "start": 45.0, "end": 47.0, "text": "기다려 주셔서 감사합니다."}
+             ]}
+            """;
+
+    @TempDir Path dir;
+
+    private OneInputStreamOperatorTestHarness<CallFile, CallDocument> harness() throws Exception {
+        return ProcessFunctionTestHarnesses.forProcessFunction(new TranscriptAnalysis());
+    }
+
+    private CallFile write(String name, String content) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, content, StandardCharsets.UTF_8);
+        return new CallFile(f.toUri().toString(), Files.size(f));
+    }
+
+    @Test
+    void turnsATranscriptIntoItsCallDocumentWithoutAnyUtteranceText() throws Exception {
+        CallFile file = write("s-ko-billing-09.json", KOREAN_CALL);
+        try (var h = harness()) {
+            h.processElement(file, 0);
+            List<CallDocument> docs = h.extractOutputValues();
+            assertThat(docs).singleElement().extracting(d -> d.callId).isEqualTo("s-ko-billing-09");
+            JsonNode doc = new ObjectMapper().readTree(docs.get(0).json);
+            assertThat(doc.path("language").asText()).isEqualTo("ko");
+            assertThat(doc.path("queue").asText()).isEqualTo("결제");
+            assertThat(doc.path("ended_at").asText()).isEqualTo("2026-11-03T10:00:47Z");
+            assertThat(doc.path("source").path("uri").asText()).isEqualTo(file.uri);
+            assertThat(doc.path("source").path("sha256").asText()).hasSize(64);
+            assertThat(doc.path("prosody").path("overtalk_s").asDouble()).isEqualTo(0.4);
+            assertThat(doc.path("prosody").path("interruptions").asInt()).isEqualTo(1);
+            assertThat(doc.path("prosody").path("longest_silence_s").asDouble()).isEqualTo(37.0);
+            assertThat(doc.path("utterances")).hasSize(3);
+            // No transcript text may be indexed before PII redaction exists: not even a digit.
+            assertThat(docs.get(0).json).doesNotContain("카드", "일 일", "안녕하세요");
+            assertThat(h.getSideOutput(TranscriptAnalysis.DEAD_LETTERS)).isNullOrEmpty();
+        }
+    }
+
+    @Test
+    void badFilesBecomeDeadLettersNamingTheFileAndTheProblemAndTheGoodOnesStillPass()
+            throws Exception {
+        CallFile empty = write("empty.json", "");
+        CallFile broken = write("broken.json", "{\"call_id\": \"x\", \"utterances\": [");
+        CallFile noId = write("noid.json", "{\"utterances\": []}");
+        CallFile good = write("good.json", KOREAN_CALL);
+        CallFile missing = new CallFile(dir.resolve("gone.json").toUri().toString(), 10);
+        try (var h = harness()) {
+            for (CallFile f : List.of(empty, broken, noId, missing, good)) {
+                h.processElement(f, 0);
+            }
+            assertThat(h.extractOutputValues())
+                    .extracting(d -> d.callId)
+                    .containsExactly("s-ko-billing-09");
+            List<DeadLetter> dead =
+                    h.getSideOutput(TranscriptAnalysis.DEAD_LETTERS).stream()
+                            .map(StreamRecord::getValue)
+                            .toList();
+            assertThat(dead)
+                    .extracting(d -> d.source)
+                    .containsExactly(empty.uri, broken.uri, noId.uri, missing.uri);
+            assertThat(dead).allSatisfy(d -> assertThat(d.stage).isEqualTo("transcript"));
+            assertThat(dead.get(0).reason)
+                    .isEqualTo(empty.uri + ": empty file; expected a JSON object");
+            assertThat(dead.get(1).reason).startsWith(broken.uri + ": not valid JSON at line 1");
+            assertThat(dead.get(2).reason)
+                    .isEqualTo(noId.uri + ": call_id: required field is missing");
+            assertThat(dead.get(3).reason).startsWith(missing.uri + ": cannot read file:");
+            assertThat(dead.get(0).id()).isNotEqualTo(dead.get(1).id()).hasSize(32);
+        }
+    }
+}
