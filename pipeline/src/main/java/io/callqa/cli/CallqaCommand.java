@@ -1,5 +1,6 @@
 package io.callqa.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +27,28 @@ public final class CallqaCommand implements Runnable {
 
     /** Builds the command line with callqa's exit codes and error handling. */
     public static CommandLine newCommandLine() {
-        return new CommandLine(new CallqaCommand());
+        CommandLine cl = new CommandLine(new CallqaCommand());
+        cl.setExecutionExceptionHandler(CallqaCommand::handle);
+        return cl;
+    }
+
+    /**
+     * Expected failures print one line naming the problem and the fix; only an unexpected one
+     * shows a stack trace, and only when asked for, because an operator needs the message.
+     */
+    private static int handle(
+            Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof CallqaException ce) {
+            err.println("callqa: " + ce.getMessage());
+            return ce.exitCode();
+        }
+        err.println("callqa: unexpected error: " + e);
+        if (System.getenv("CALLQA_DEBUG") != null) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(set CALLQA_DEBUG=1 for the stack trace)");
+        }
+        return 1;
     }
 }
