@@ -8,6 +8,10 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.fs.Path;
+import io.callqa.pipeline.source.CallFiles;
+import java.time.Duration;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -35,6 +39,24 @@ public final class CallqaJob {
         this.calls = calls;
         this.documents = documents;
         this.deadLetters = deadLetters;
+    }
+
+    /**
+     * The production job over recorded calls in {@code inputDir}, indexing into the OpenSearch
+     * that {@code config} names (see {@link PipelineOptions}).
+     *
+     * @param watchEvery {@code null} for a bounded run over the files present now, else how
+     *     often to look for new files
+     */
+    public static CallqaJob recordedCalls(Path inputDir, Duration watchEvery, Configuration config) {
+        return new CallqaJob(
+                CallFiles.transcripts(inputDir, watchEvery),
+                PipelineOptions.<CallDocument>openSearchSink(config)
+                        .setDocumentConverter(CallqaIndices.calls())
+                        .build(),
+                PipelineOptions.<DeadLetter>openSearchSink(config)
+                        .setDocumentConverter(CallqaIndices.errors())
+                        .build());
     }
 
     /** Builds the job graph on {@code env} without running it. */

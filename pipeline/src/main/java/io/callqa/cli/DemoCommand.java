@@ -1,0 +1,119 @@
+package io.callqa.cli;
+
+import io.callqa.pipeline.CallqaJob;
+import io.callqa.servers.LocalOpenSearch;
+import io.callqa.servers.ServerDistributions;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code callqa demo}: the pipeline on the bundled sample calls, with a local Flink and, when
+ * none answers at the configured URL, a local OpenSearch that the demo starts and stops itself.
+ */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run callqa on the bundled sample calls and print what was indexed.",
+            "Uses the sample transcripts (no Vosk model is needed). Starts a local OpenSearch if"
+                    + " none answers at --opensearch, and keeps it running until Ctrl+C so you"
+                    + " can query it, unless --exit is given."
+        })
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--samples",
+            paramLabel = "DIR",
+            description = "Directory of sample calls (default: samples/ of the callqa checkout).")
+    Path samples;
+
+    @Option(
+            names = "--opensearch",
+            paramLabel = "URL",
+            defaultValue = "http://localhost:9200",
+            description = "OpenSearch to index into (default: ${DEFAULT-VALUE}).")
+    URI opensearch;
+
+    @Option(names = "--exit", description = "Exit when done instead of keeping OpenSearch up.")
+    boolean exit;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = samples != null ? samples : JobSettings.home().resolve("samples");
+        long transcripts = JobSettings.countTranscripts(dir, "--samples");
+
+        URI url = opensearch;
+        LocalOpenSearch local = null;
+        if (!OpenSearchEndpoint.answers(url, Duration.ofSeconds(2))) {
+            local = startLocalOpenSearch(out);
+            url = local.httpUri();
+        }
+        try {
+            out.printf(
+                    "Analysing %d call(s) from %s (pre-transcribed input: no Vosk model is used"
+                            + " by the demo)%n",
+                    transcripts, dir);
+            out.flush();
+            Configuration conf = JobSettings.forOpenSearch(url);
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironment(2, conf);
+            long t0 = System.nanoTime();
+            CallqaJob.recordedCalls(new org.apache.flink.core.fs.Path(dir.toUri()), null, conf)
+                    .execute(env);
+            out.printf("Job finished in %.1f s.%n%n", (System.nanoTime() - t0) / 1e9);
+            new CallTable(url).print(out);
+            out.println();
+            out.println("Browse the calls: curl '" + url + "/callqa-calls/_search?pretty'");
+            out.flush();
+            if (local != null && !exit) {
+                out.println("The local OpenSearch keeps running at " + url
+                        + " until you press Ctrl+C.");
+                out.flush();
+                Thread.currentThread().join();
+            }
+            return 0;
+        } finally {
+            if (local != null) {
+                local.close();
+            }
+        }
+    }
+
+    private static LocalOpenSearch startLocalOpenSearch(PrintWriter out) {
+        ServerDistributions dists;
+        try {
+            dists = ServerDistributions.locate();
+        } catch (RuntimeException e) {
+            throw CallqaException.unreachable(e.getMessage(), e);
+        }
+        out.printf(
+                "No OpenSearch answers; starting a local OpenSearch %s (takes about 15 s)...%n",
+                dists.opensearchVersion());
+        out.flush();
+        try {
+            LocalOpenSearch node =
+                    LocalOpenSearch.builder().distribution(dists.opensearchHome()).start();
+            // Ctrl+C ends the demo through the shutdown hook; the node must not outlive it.
+            Runtime.getRuntime().addShutdownHook(new Thread(node::close, "stop-opensearch"));
+            out.printf(
+                    "OpenSearch %s is up at %s (%.1f s).%n",
+                    node.version(), node.httpUri(), node.startupTime().toMillis() / 1000.0);
+            return node;
+        } catch (RuntimeException e) {
+            throw CallqaException.unreachable(
+                    "could not start a local OpenSearch: " + e.getMessage(), e);
+        }
+    }
+}

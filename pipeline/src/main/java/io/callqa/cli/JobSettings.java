@@ -1,0 +1,50 @@
+package io.callqa.cli;
+
+import io.callqa.pipeline.PipelineOptions;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+
+/** Turns command-line flags into the job's Flink configuration and checks the input first. */
+final class JobSettings {
+
+    private JobSettings() {}
+
+    /** A configuration pointing the job's OpenSearch sinks at {@code opensearch}. */
+    static Configuration forOpenSearch(URI opensearch) {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.OPENSEARCH_HOSTS, List.of(opensearch.toString()));
+        return conf;
+    }
+
+    /**
+     * Counts the transcripts under {@code dir}, failing with exit code 3 and a message naming
+     * the directory when it is missing or holds none.
+     */
+    static long countTranscripts(Path dir, String flag) {
+        if (!Files.isDirectory(dir)) {
+            throw CallqaException.badInput(
+                    dir + ": no such directory; pass " + flag + " DIR with the calls to analyse");
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            long n = files.filter(p -> p.getFileName().toString().endsWith(".json")).count();
+            if (n == 0) {
+                throw CallqaException.badInput(
+                        dir + ": holds no call transcripts (*.json); see the README's"
+                                + " \"Transcript format\"");
+            }
+            return n;
+        } catch (java.io.IOException e) {
+            throw CallqaException.badInput(dir + ": cannot list: " + e.getMessage());
+        }
+    }
+
+    /** The checkout (or installation) callqa runs from: {@code -Dcallqa.home}, else cwd. */
+    static Path home() {
+        String home = System.getProperty("callqa.home");
+        return Path.of(home != null ? home : ".").toAbsolutePath().normalize();
+    }
+}

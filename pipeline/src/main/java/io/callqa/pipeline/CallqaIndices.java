@@ -1,0 +1,50 @@
+package io.callqa.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.pipeline.analysis.DeadLetter;
+import io.callqa.pipeline.document.CallDocument;
+import io.callqa.pipeline.sink.opensearch.DocumentConverter;
+import io.callqa.pipeline.sink.opensearch.DocumentRequest;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/** The OpenSearch indices callqa writes, and how each record type becomes a document in them. */
+public final class CallqaIndices {
+    /** One document per call, id = call id. */
+    public static final String CALLS = "callqa-calls";
+
+    /** Inputs the job rejected, with the reason. */
+    public static final String ERRORS = "callqa-errors";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private CallqaIndices() {}
+
+    /** Call documents go to {@link #CALLS} under their call id. */
+    public static DocumentConverter<CallDocument> calls() {
+        return d -> DocumentRequest.index(CALLS, d.callId, d.json);
+    }
+
+    /** Dead letters go to {@link #ERRORS} under an id derived from the input and stage. */
+    public static DocumentConverter<DeadLetter> errors() {
+        return CallqaIndices::errorDocument;
+    }
+
+    private static DocumentRequest errorDocument(DeadLetter d) {
+        ObjectNode doc = MAPPER.createObjectNode();
+        doc.put("@timestamp", Instant.ofEpochMilli(d.rejectedAtMillis).toString());
+        doc.put("stage", d.stage);
+        doc.put("source", d.source);
+        doc.put("reason", d.reason);
+        if (d.callId != null) {
+            doc.put("call_id", d.callId);
+        }
+        try {
+            return DocumentRequest.index(ERRORS, d.id(), MAPPER.writeValueAsString(doc));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
