@@ -1,0 +1,149 @@
+package io.callqa.pipeline;
+
+import io.callqa.pipeline.sink.opensearch.OpenSearchSink;
+import io.callqa.pipeline.sink.opensearch.OpenSearchSinkBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+
+/**
+ * The settings of the callqa pipeline, as Flink {@link ConfigOption}s, so they can come from
+ * Flink's {@code config.yaml}, {@code -D} flags or a {@link Configuration} built in code.
+ *
+ * <p>Options are grouped by the part of the pipeline they configure, each group under its own key
+ * prefix, with a factory that turns a {@link Configuration} into that part's builder.
+ */
+public final class PipelineOptions {
+
+    private PipelineOptions() {}
+
+    // ---- OpenSearch sink: opensearch.* ----
+
+    public static final ConfigOption<List<String>> OPENSEARCH_HOSTS =
+            ConfigOptions.key("opensearch.hosts")
+                    .stringType()
+                    .asList()
+                    .defaultValues("http://localhost:9200")
+                    .withDescription(
+                            "OpenSearch node URLs with scheme, host and port, as a list or a"
+                                    + " comma-separated string.");
+
+    public static final ConfigOption<String> OPENSEARCH_USERNAME =
+            ConfigOptions.key("opensearch.username")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("User for HTTP basic auth; unset for a cluster without auth.");
+
+    public static final ConfigOption<String> OPENSEARCH_PASSWORD =
+            ConfigOptions.key("opensearch.password")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Password for HTTP basic auth.");
+
+    public static final ConfigOption<String> OPENSEARCH_TLS_TRUSTSTORE =
+            ConfigOptions.key("opensearch.tls.truststore")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "PKCS#12, JKS or PEM file with the certificates to trust for https"
+                                    + " hosts; unset to use the JVM's default trust.");
+
+    public static final ConfigOption<String> OPENSEARCH_TLS_TRUSTSTORE_PASSWORD =
+            ConfigOptions.key("opensearch.tls.truststore-password")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("Password of the truststore; not needed for PEM files.");
+
+    public static final ConfigOption<Boolean> OPENSEARCH_TLS_INSECURE =
+            ConfigOptions.key("opensearch.tls.insecure")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Trust any certificate and skip host name checks; only for dev"
+                                    + " clusters with self-signed certificates.");
+
+    public static final ConfigOption<Integer> OPENSEARCH_BULK_MAX_ACTIONS =
+            ConfigOptions.key("opensearch.bulk.max-actions")
+                    .intType()
+                    .defaultValue(OpenSearchSinkBuilder.DEFAULT_MAX_BATCH_SIZE)
+                    .withDescription("Most documents in one bulk request.");
+
+    public static final ConfigOption<MemorySize> OPENSEARCH_BULK_MAX_BYTES =
+            ConfigOptions.key("opensearch.bulk.max-bytes")
+                    .memoryType()
+                    .defaultValue(
+                            new MemorySize(OpenSearchSinkBuilder.DEFAULT_MAX_BATCH_SIZE_IN_BYTES))
+                    .withDescription("Most bytes of documents in one bulk request, e.g. 5mb.");
+
+    public static final ConfigOption<Duration> OPENSEARCH_BULK_FLUSH_INTERVAL =
+            ConfigOptions.key("opensearch.bulk.flush-interval")
+                    .durationType()
+                    .defaultValue(OpenSearchSinkBuilder.DEFAULT_MAX_TIME_IN_BUFFER)
+                    .withDescription(
+                            "Longest a document waits before its bulk request is sent anyway.");
+
+    public static final ConfigOption<Duration> OPENSEARCH_RETRY_INITIAL_BACKOFF =
+            ConfigOptions.key("opensearch.retry.initial-backoff")
+                    .durationType()
+                    .defaultValue(OpenSearchSinkBuilder.DEFAULT_INITIAL_BACKOFF)
+                    .withDescription("Wait before the first retry of a failed bulk request.");
+
+    public static final ConfigOption<Duration> OPENSEARCH_RETRY_MAX_BACKOFF =
+            ConfigOptions.key("opensearch.retry.max-backoff")
+                    .durationType()
+                    .defaultValue(OpenSearchSinkBuilder.DEFAULT_MAX_BACKOFF)
+                    .withDescription("Longest wait between retries; at most 5 minutes.");
+
+    public static final ConfigOption<String> OPENSEARCH_DEAD_LETTER_INDEX =
+            ConfigOptions.key("opensearch.dead-letter-index")
+                    .stringType()
+                    .defaultValue(OpenSearchSinkBuilder.DEFAULT_DEAD_LETTER_INDEX)
+                    .withDescription(
+                            "Index that receives an error document for every document"
+                                    + " OpenSearch refuses for good.");
+
+    /**
+     * An OpenSearch sink builder set up from the {@code opensearch.*} options of {@code config};
+     * the caller adds the document converter and builds it.
+     */
+    public static <T> OpenSearchSinkBuilder<T> openSearchSink(Configuration config) {
+        OpenSearchSinkBuilder<T> builder =
+                OpenSearchSink.<T>builder()
+                        .setHosts(splitHosts(config.get(OPENSEARCH_HOSTS)))
+                        .setAllowInsecureTls(config.get(OPENSEARCH_TLS_INSECURE))
+                        .setMaxBatchSize(config.get(OPENSEARCH_BULK_MAX_ACTIONS))
+                        .setMaxBatchSizeInBytes(config.get(OPENSEARCH_BULK_MAX_BYTES).getBytes())
+                        .setMaxTimeInBuffer(config.get(OPENSEARCH_BULK_FLUSH_INTERVAL))
+                        .setRetryBackoff(
+                                config.get(OPENSEARCH_RETRY_INITIAL_BACKOFF),
+                                config.get(OPENSEARCH_RETRY_MAX_BACKOFF))
+                        .setDeadLetterIndex(config.get(OPENSEARCH_DEAD_LETTER_INDEX));
+        String username = config.get(OPENSEARCH_USERNAME);
+        String password = config.get(OPENSEARCH_PASSWORD);
+        if (username != null || password != null) {
+            builder.setBasicAuth(username, password);
+        }
+        String trustStore = config.get(OPENSEARCH_TLS_TRUSTSTORE);
+        if (trustStore != null) {
+            builder.setTrustStore(trustStore, config.get(OPENSEARCH_TLS_TRUSTSTORE_PASSWORD));
+        }
+        return builder;
+    }
+
+    /** Flink lists are ';'-separated; commas are accepted too because people write them. */
+    private static String[] splitHosts(List<String> values) {
+        List<String> hosts = new ArrayList<>();
+        for (String value : values) {
+            for (String host : value.split(",")) {
+                if (!host.isBlank()) {
+                    hosts.add(host.strip());
+                }
+            }
+        }
+        return hosts.toArray(String[]::new);
+    }
+}
