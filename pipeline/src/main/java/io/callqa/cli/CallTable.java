@@ -34,11 +34,13 @@ final class CallTable {
         try {
             OpenSearchClient client = new OpenSearchClient(transport);
             client.indices()
-                    .refresh(r -> r.index(CallqaIndices.CALLS, CallqaIndices.ERRORS)
-                            .ignoreUnavailable(true));
+                    .refresh(
+                            r ->
+                                    r.index(CallqaIndices.CALLS, CallqaIndices.ERRORS)
+                                            .ignoreUnavailable(true));
             List<JsonNode> calls = fetch(client, CallqaIndices.CALLS);
             calls.sort(Comparator.comparing(c -> c.path("call_id").asText()));
-            String format = "%-18s %-4s %-7s %-12s %8s %6s %8s %9s %12s%n";
+            String format = "%-18s %-4s %-7s %-14s %8s %6s %8s %9s %12s%n";
             out.printf(
                     Locale.ROOT,
                     format,
@@ -63,9 +65,12 @@ final class CallTable {
                         String.format(Locale.ROOT, "%.1f s", c.path("duration_s").asDouble()),
                         c.path("utterance_count").asInt(),
                         String.format(
-                                Locale.ROOT, "%.0f", p.path("agent").path("talk_ratio").asDouble() * 100),
+                                Locale.ROOT,
+                                "%.0f",
+                                p.path("agent").path("talk_ratio").asDouble() * 100),
                         String.format(Locale.ROOT, "%.1f s", p.path("overtalk_s").asDouble()),
-                        String.format(Locale.ROOT, "%.1f s", p.path("longest_silence_s").asDouble()));
+                        String.format(
+                                Locale.ROOT, "%.1f s", p.path("longest_silence_s").asDouble()));
             }
             List<JsonNode> errors = fetch(client, CallqaIndices.ERRORS);
             out.printf(
@@ -83,8 +88,7 @@ final class CallTable {
         }
     }
 
-    private static List<JsonNode> fetch(OpenSearchClient client, String index)
-            throws IOException {
+    private static List<JsonNode> fetch(OpenSearchClient client, String index) throws IOException {
         boolean exists = client.indices().exists(e -> e.index(index)).value();
         List<JsonNode> out = new ArrayList<>();
         if (!exists) {

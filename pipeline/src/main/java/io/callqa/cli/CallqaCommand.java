@@ -33,11 +33,10 @@ public final class CallqaCommand implements Runnable {
     }
 
     /**
-     * Expected failures print one line naming the problem and the fix; only an unexpected one
-     * shows a stack trace, and only when asked for, because an operator needs the message.
+     * Expected failures print one line naming the problem and the fix; only an unexpected one shows
+     * a stack trace, and only when asked for, because an operator needs the message.
      */
-    private static int handle(
-            Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
         PrintWriter err = cl.getErr();
         if (e instanceof CallqaException ce) {
             err.println("callqa: " + ce.getMessage());

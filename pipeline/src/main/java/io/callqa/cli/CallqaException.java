@@ -1,8 +1,8 @@
 package io.callqa.cli;
 
 /**
- * A failure the command line reports as one clear message and an exit code, without a stack
- * trace: bad input (exit 3) or an unreachable dependency (exit 4).
+ * A failure the command line reports as one clear message and an exit code, without a stack trace:
+ * bad input (exit 3) or an unreachable dependency (exit 4).
  */
 public final class CallqaException extends RuntimeException {
     private static final long serialVersionUID = 1L;

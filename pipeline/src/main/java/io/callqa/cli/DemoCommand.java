@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code callqa demo}: the pipeline on the bundled sample calls, with a local Flink and, when
- * none answers at the configured URL, a local OpenSearch that the demo starts and stops itself.
+ * {@code callqa demo}: the pipeline on the bundled sample calls, with a local Flink and, when none
+ * answers at the configured URL, a local OpenSearch that the demo starts and stops itself.
  */
 @Command(
         name = "demo",
@@ -78,8 +78,10 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Browse the calls: curl '" + url + "/callqa-calls/_search?pretty'");
             out.flush();
             if (local != null && !exit) {
-                out.println("The local OpenSearch keeps running at " + url
-                        + " until you press Ctrl+C.");
+                out.println(
+                        "The local OpenSearch keeps running at "
+                                + url
+                                + " until you press Ctrl+C.");
                 out.flush();
                 Thread.currentThread().join();
             }

@@ -21,8 +21,8 @@ final class JobSettings {
     }
 
     /**
-     * Counts the transcripts under {@code dir}, failing with exit code 3 and a message naming
-     * the directory when it is missing or holds none.
+     * Counts the transcripts under {@code dir}, failing with exit code 3 and a message naming the
+     * directory when it is missing or holds none.
      */
     static long countTranscripts(Path dir, String flag) {
         if (!Files.isDirectory(dir)) {
@@ -33,7 +33,8 @@ final class JobSettings {
             long n = files.filter(p -> p.getFileName().toString().endsWith(".json")).count();
             if (n == 0) {
                 throw CallqaException.badInput(
-                        dir + ": holds no call transcripts (*.json); see the README's"
+                        dir
+                                + ": holds no call transcripts (*.json); see the README's"
                                 + " \"Transcript format\"");
             }
             return n;

@@ -33,7 +33,9 @@ final class OpenSearchEndpoint {
     static void require(URI url) {
         if (!answers(url, Duration.ofSeconds(5))) {
             throw CallqaException.unreachable(
-                    "no OpenSearch answers at " + url + ". Start one (for a local test node run"
+                    "no OpenSearch answers at "
+                            + url
+                            + ". Start one (for a local test node run"
                             + " `bin/callqa demo`, which starts its own) or pass --opensearch URL.",
                     null);
         }

@@ -4,14 +4,14 @@ import io.callqa.pipeline.analysis.DeadLetter;
 import io.callqa.pipeline.analysis.TranscriptAnalysis;
 import io.callqa.pipeline.document.CallDocument;
 import io.callqa.pipeline.source.CallFile;
+import io.callqa.pipeline.source.CallFiles;
+import java.time.Duration;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.fs.Path;
-import io.callqa.pipeline.source.CallFiles;
-import java.time.Duration;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -19,8 +19,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The callqa job, wired from the source and sinks it is given: production sources and sinks in
  * {@code callqa run} and {@code callqa demo}, test ones in integration tests.
  *
- * <p>Recorded calls flow from the source through analysis into the calls sink; inputs that
- * cannot be analysed flow into the dead-letter sink with their reason.
+ * <p>Recorded calls flow from the source through analysis into the calls sink; inputs that cannot
+ * be analysed flow into the dead-letter sink with their reason.
  */
 public final class CallqaJob {
     private final Source<CallFile, ?, ?> calls;
@@ -42,13 +42,14 @@ public final class CallqaJob {
     }
 
     /**
-     * The production job over recorded calls in {@code inputDir}, indexing into the OpenSearch
-     * that {@code config} names (see {@link PipelineOptions}).
+     * The production job over recorded calls in {@code inputDir}, indexing into the OpenSearch that
+     * {@code config} names (see {@link PipelineOptions}).
      *
-     * @param watchEvery {@code null} for a bounded run over the files present now, else how
-     *     often to look for new files
+     * @param watchEvery {@code null} for a bounded run over the files present now, else how often
+     *     to look for new files
      */
-    public static CallqaJob recordedCalls(Path inputDir, Duration watchEvery, Configuration config) {
+    public static CallqaJob recordedCalls(
+            Path inputDir, Duration watchEvery, Configuration config) {
         return new CallqaJob(
                 CallFiles.transcripts(inputDir, watchEvery),
                 PipelineOptions.<CallDocument>openSearchSink(config)

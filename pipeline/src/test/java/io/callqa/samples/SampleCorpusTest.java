@@ -24,9 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the bundled sample corpus against what the rest of the project relies on: enough
- * calls, both languages, both telephone rates, stereo with the agent on the left, and sidecars
- * that agree with their recordings.
+ * Checks the bundled sample corpus against what the rest of the project relies on: enough calls,
+ * both languages, both telephone rates, stereo with the agent on the left, and sidecars that agree
+ * with their recordings.
  */
 class SampleCorpusTest {
     private static final Path SAMPLES = Path.of("..", "samples");
@@ -76,16 +76,19 @@ class SampleCorpusTest {
             AudioFormat f = ff.getFormat();
             assertThat(ff.getType()).as(t.callId()).isEqualTo(AudioFileFormat.Type.WAVE);
             assertThat(f.getChannels()).as(t.callId()).isEqualTo(2);
-            assertThat(f.getSampleRate()).as(t.callId())
+            assertThat(f.getSampleRate())
+                    .as(t.callId())
                     .isEqualTo((float) audio.path("sample_rate").asInt());
             String encoding = audio.path("encoding").asText();
             assertThat(f.getEncoding())
                     .as(t.callId())
-                    .isEqualTo(encoding.equals("mulaw")
-                            ? AudioFormat.Encoding.ULAW
-                            : AudioFormat.Encoding.PCM_SIGNED);
+                    .isEqualTo(
+                            encoding.equals("mulaw")
+                                    ? AudioFormat.Encoding.ULAW
+                                    : AudioFormat.Encoding.PCM_SIGNED);
             double seconds = ff.getFrameLength() / (double) f.getFrameRate();
-            assertThat(seconds).as(t.callId())
+            assertThat(seconds)
+                    .as(t.callId())
                     .isCloseTo(audio.path("duration_s").asDouble(), within(0.05));
             assertThat(t.speechEnd()).as(t.callId()).isLessThanOrEqualTo(seconds);
             assertThat(t.channels()).containsEntry(Speaker.AGENT, "left");
@@ -116,7 +119,9 @@ class SampleCorpusTest {
             }
             for (JsonNode i : gt.path("angry_utterances")) {
                 Utterance u = t.utterances().get(i.asInt());
-                assertThat(u.speaker()).as(t.callId() + " angry utterance").isEqualTo(Speaker.CUSTOMER);
+                assertThat(u.speaker())
+                        .as(t.callId() + " angry utterance")
+                        .isEqualTo(Speaker.CUSTOMER);
             }
         }
         assertThat(categories).containsExactlyInAnyOrder("refund", "shipping", "billing", "other");
