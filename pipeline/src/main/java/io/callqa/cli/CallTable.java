@@ -12,17 +12,28 @@ import java.util.Locale;
 import org.apache.hc.core5.http.HttpHost;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
-/** Reads the indexed calls back from OpenSearch and prints them as a table. */
+/**
+ * Reads the calls of one input directory back from OpenSearch and prints them as a table. Only
+ * documents whose source lies under that directory are shown, so that running the demo against an
+ * OpenSearch that already holds other calls lists just this run's.
+ */
 final class CallTable {
     private final URI url;
+    private final String sourcePrefix;
 
-    CallTable(URI url) {
+    /**
+     * @param url the OpenSearch to read
+     * @param sourcePrefix the URI prefix of the inputs to show, e.g. {@code file:/data/calls/}
+     */
+    CallTable(URI url, String sourcePrefix) {
         this.url = url;
+        this.sourcePrefix = sourcePrefix;
     }
 
     /** Prints one row per indexed call and a line counting rejected inputs. */
@@ -38,7 +49,7 @@ final class CallTable {
                             r ->
                                     r.index(CallqaIndices.CALLS, CallqaIndices.ERRORS)
                                             .ignoreUnavailable(true));
-            List<JsonNode> calls = fetch(client, CallqaIndices.CALLS);
+            List<JsonNode> calls = fetch(client, CallqaIndices.CALLS, "source.uri");
             calls.sort(Comparator.comparing(c -> c.path("call_id").asText()));
             String format = "%-18s %-4s %-7s %-14s %8s %6s %8s %9s %12s%n";
             out.printf(
@@ -72,7 +83,7 @@ final class CallTable {
                         String.format(
                                 Locale.ROOT, "%.1f s", p.path("longest_silence_s").asDouble()));
             }
-            List<JsonNode> errors = fetch(client, CallqaIndices.ERRORS);
+            List<JsonNode> errors = fetch(client, CallqaIndices.ERRORS, "source");
             out.printf(
                     Locale.ROOT,
                     "%d call(s) in %s, %d rejected input(s) in %s%n",
@@ -88,14 +99,18 @@ final class CallTable {
         }
     }
 
-    private static List<JsonNode> fetch(OpenSearchClient client, String index) throws IOException {
+    private List<JsonNode> fetch(OpenSearchClient client, String index, String sourceField)
+            throws IOException {
         boolean exists = client.indices().exists(e -> e.index(index)).value();
         List<JsonNode> out = new ArrayList<>();
         if (!exists) {
             return out;
         }
+        // Dynamic mapping gives every string a .keyword sub-field, which prefix queries need.
+        Query underInput =
+                Query.of(q -> q.prefix(p -> p.field(sourceField + ".keyword").value(sourcePrefix)));
         SearchResponse<JsonNode> r =
-                client.search(s -> s.index(index).size(10_000), JsonNode.class);
+                client.search(s -> s.index(index).size(10_000).query(underInput), JsonNode.class);
         for (Hit<JsonNode> h : r.hits().hits()) {
             out.add(h.source());
         }

@@ -51,7 +51,10 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path dir = samples != null ? samples : JobSettings.home().resolve("samples");
+        Path dir =
+                (samples != null ? samples : JobSettings.home().resolve("samples"))
+                        .toAbsolutePath()
+                        .normalize();
         long transcripts = JobSettings.countTranscripts(dir, "--samples");
 
         URI url = opensearch;
@@ -70,10 +73,13 @@ final class DemoCommand implements Callable<Integer> {
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.createLocalEnvironment(2, conf);
             long t0 = System.nanoTime();
-            CallqaJob.recordedCalls(new org.apache.flink.core.fs.Path(dir.toUri()), null, conf)
-                    .execute(env);
+            org.apache.flink.core.fs.Path input = new org.apache.flink.core.fs.Path(dir.toUri());
+            CallqaJob.recordedCalls(input, null, conf).execute(env);
             out.printf("Job finished in %.1f s.%n%n", (System.nanoTime() - t0) / 1e9);
-            new CallTable(url).print(out);
+            // Documents carry the URIs of Flink's child paths (file:/x/c.json), which is the
+            // form Path.toString() prints, not the one given to it (file:///x/).
+            String prefix = input.toString().endsWith("/") ? input.toString() : input + "/";
+            new CallTable(url, prefix).print(out);
             out.println();
             out.println("Browse the calls: curl '" + url + "/callqa-calls/_search?pretty'");
             out.flush();
