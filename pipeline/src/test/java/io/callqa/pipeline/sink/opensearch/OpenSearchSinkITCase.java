@@ -1,10 +1,13 @@
 package io.callqa.pipeline.sink.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.testing.OpenSearchExtension;
+import io.callqa.testing.OpenSearchNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,17 +21,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Runs Flink jobs on a mini cluster that write through {@link OpenSearchSink} into a real
- * OpenSearch node, then checks what the node holds with plain REST calls.
+ * Runs Flink jobs on a mini cluster that write through {@link OpenSearchSink} into the real
+ * OpenSearch node of {@link OpenSearchExtension}, then checks what the node holds with plain REST
+ * calls.
+ *
+ * <p>{@code -Dcallqa.itcase.documents=N} changes the number of documents per job (default 1000);
+ * each job prints its documents per second.
  */
+@ExtendWith(OpenSearchExtension.class)
+@Timeout(300)
 class OpenSearchSinkITCase {
 
     private static final int DOCUMENTS = Integer.getInteger("callqa.itcase.documents", 1000);
@@ -49,11 +63,17 @@ class OpenSearchSinkITCase {
     private String deadLetterIndex;
 
     @BeforeEach
-    void names() {
-        openSearch = URI.create(System.getProperty("callqa.dev.opensearch"));
+    void names(OpenSearchNode node) {
+        openSearch = node.httpUri();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         index = "itcase-calls-" + suffix;
         deadLetterIndex = "itcase-errors-" + suffix;
+    }
+
+    @AfterEach
+    void deleteIndices() throws Exception {
+        // The node is shared by the whole test run.
+        send("DELETE", "/" + index + "," + deadLetterIndex + "?ignore_unavailable=true", null);
     }
 
     @Test
@@ -95,6 +115,30 @@ class OpenSearchSinkITCase {
     }
 
     @Test
+    void jobFailsNamingTheDocumentWhenTheDeadLetterIndexRefusesItToo() throws Exception {
+        createStrictIndex(index);
+        // A dead-letter index whose strict mapping has none of the error document's fields.
+        JsonNode created =
+                send(
+                        "PUT",
+                        "/" + deadLetterIndex,
+                        "{\"mappings\":{\"dynamic\":\"strict\",\"properties\":{"
+                                + "\"unrelated\":{\"type\":\"keyword\"}}}}");
+        assertThat(created.path("acknowledged").asBoolean()).as(created.toString()).isTrue();
+
+        Throwable failure = catchThrowable(() -> runJob(false, true));
+
+        assertThat(failure).isNotNull();
+        String messages = causeMessages(failure);
+        assertThat(messages)
+                .containsPattern("OpenSearch sink: document 'call-50[01]' in index '" + index + "'")
+                .contains(
+                        "its error document could not be written to dead-letter index '"
+                                + deadLetterIndex
+                                + "' either: 400 (strict_dynamic_mapping_exception");
+    }
+
+    @Test
     void checkpointedJobCompletesAndCountsMatch() throws Exception {
         CheckpointCounter.COMPLETED.set(0);
 
@@ -116,7 +160,11 @@ class OpenSearchSinkITCase {
 
     private JobExecutionResult runJob(boolean checkpointed, boolean withBadDocuments)
             throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        // A sink failure should fail the test, not restart the job until the timeout.
+        Configuration noRestarts = new Configuration();
+        noRestarts.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(noRestarts);
         env.setParallelism(2);
         String target = index;
         OpenSearchSinkBuilder<Long> sink =
@@ -174,6 +222,14 @@ class OpenSearchSinkITCase {
         public void notifyCheckpointComplete(long checkpointId) {
             COMPLETED.incrementAndGet();
         }
+    }
+
+    private static String causeMessages(Throwable failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            messages.append(t).append('\n');
+        }
+        return messages.toString();
     }
 
     private static void report(String what, JobExecutionResult result) {
