@@ -23,6 +23,9 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -48,12 +51,15 @@ class OpenSearchSinkITCase {
     private static final int DOCUMENTS = Integer.getInteger("callqa.itcase.documents", 1000);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
     @RegisterExtension
     static final MiniClusterExtension FLINK =
             new MiniClusterExtension(
                     new MiniClusterResourceConfiguration.Builder()
                             .setNumberTaskManagers(1)
                             .setNumberSlotsPerTaskManager(2)
+                            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
                             .build());
 
     private final HttpClient http =
@@ -84,6 +90,7 @@ class OpenSearchSinkITCase {
 
         assertThat(count(index)).isEqualTo(DOCUMENTS);
         assertThat(count(deadLetterIndex)).isZero();
+        assertThat(counter(second, "numRecordsDeadLettered")).isZero();
         JsonNode korean = get(index, "call-3");
         assertThat(korean.at("/_source/text").asText()).isEqualTo(text(3));
         assertThat(korean.at("/_version").asLong()).isEqualTo(2);
@@ -95,10 +102,12 @@ class OpenSearchSinkITCase {
     void documentThatViolatesTheMappingGoesToTheDeadLetterIndex() throws Exception {
         createStrictIndex(index);
 
-        runJob(false, true);
+        JobExecutionResult result = runJob(false, true);
 
         assertThat(count(index)).isEqualTo(DOCUMENTS - 2);
         assertThat(count(deadLetterIndex)).isEqualTo(2);
+        assertThat(counter(result, "numRecordsDeadLettered")).isEqualTo(2);
+        assertThat(counter(result, "numRecordsSendErrors")).isGreaterThanOrEqualTo(2);
         JsonNode mapping =
                 get(deadLetterIndex, index + ":call-" + MAPPING_VIOLATION).at("/_source");
         assertThat(mapping.get("stage").asText()).isEqualTo("opensearch-sink");
@@ -147,6 +156,7 @@ class OpenSearchSinkITCase {
         assertThat(CheckpointCounter.COMPLETED.get()).isPositive();
         assertThat(count(index)).isEqualTo(DOCUMENTS);
         assertThat(count(deadLetterIndex)).isZero();
+        assertThat(counter(result, "numRecordsDeadLettered")).isZero();
         report("checkpointed run", result);
     }
 
@@ -222,6 +232,21 @@ class OpenSearchSinkITCase {
         public void notifyCheckpointComplete(long checkpointId) {
             COMPLETED.incrementAndGet();
         }
+    }
+
+    /** The sum over the job's subtasks of the sink writer counter {@code name}. */
+    private static long counter(JobExecutionResult result, String name) {
+        long sum = 0;
+        int found = 0;
+        for (java.util.Map.Entry<String, Metric> metric :
+                METRICS.findMetrics(result.getJobID(), name).entrySet()) {
+            if (metric.getKey().endsWith("." + name) && metric.getValue() instanceof Counter) {
+                sum += ((Counter) metric.getValue()).getCount();
+                found++;
+            }
+        }
+        assertThat(found).as("subtasks reporting " + name).isPositive();
+        return sum;
     }
 
     private static String causeMessages(Throwable failure) {
