@@ -17,12 +17,6 @@ final class DocumentConverterAdapter<T> implements ElementConverter<T, DocumentR
 
     @Override
     public DocumentRequest apply(T element, SinkWriter.Context context) {
-        DocumentRequest request = converter.toDocument(element);
-        if (request == null) {
-            throw new NullPointerException(
-                    "OpenSearch sink: the DocumentConverter returned null for an element of type "
-                            + (element == null ? "null" : element.getClass().getName()));
-        }
-        return request;
+        return converter.toDocument(element);
     }
 }

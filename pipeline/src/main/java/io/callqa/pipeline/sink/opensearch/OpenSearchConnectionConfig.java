@@ -98,6 +98,12 @@ final class OpenSearchConnectionConfig implements Serializable {
                                                     PoolingAsyncClientConnectionManagerBuilder
                                                             .create()
                                                             .setTlsStrategy(tls.buildAsync())
+                                                            .setMaxConnPerRoute(
+                                                                    ApacheHttpClient5TransportBuilder
+                                                                            .DEFAULT_MAX_CONN_PER_ROUTE)
+                                                            .setMaxConnTotal(
+                                                                    ApacheHttpClient5TransportBuilder
+                                                                            .DEFAULT_MAX_CONN_TOTAL)
                                                             .setDefaultConnectionConfig(
                                                                     ConnectionConfig.custom()
                                                                             .setConnectTimeout(

@@ -235,7 +235,7 @@ public class OpenSearchSinkBuilder<T> {
                         trustStorePassword,
                         allowInsecureTls);
         return new OpenSearchSink<>(
-                elementConverter,
+                new RecordSizeGuard<>(elementConverter, recordLimit),
                 maxBatchSize,
                 maxInFlightRequests,
                 maxBufferedRequests,

@@ -98,6 +98,7 @@ public class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentRequest>
         this.numRecordsRetried = metrics.counter("numRecordsRetried");
         this.numRecordsDeadLettered = metrics.counter("numRecordsDeadLettered");
         this.numBulkRequestsFailed = metrics.counter("numBulkRequestsFailed");
+        this.client = connection.createClient();
         int subtask = context.getTaskInfo().getIndexOfThisSubtask();
         this.retryTimer =
                 Executors.newSingleThreadScheduledExecutor(
@@ -107,7 +108,6 @@ public class OpenSearchSinkWriter<T> extends AsyncSinkWriter<T, DocumentRequest>
                             thread.setDaemon(true);
                             return thread;
                         });
-        this.client = connection.createClient();
     }
 
     @Override

@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.callqa.pipeline.sink.opensearch.BulkResultClassifier.RequestFailure;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +28,9 @@ import org.opensearch.client.opensearch.core.BulkResponse;
 
 /**
  * The HTTP side of the client the sink builds: credentials on the wire, the bulk body, and a
- * plain-text 401 (as the OpenSearch security plugin sends) surfacing as a clear auth failure. The
- * integration test's OpenSearch has no security plugin, so a tiny loopback HTTP server stands in
- * for these answers.
+ * plain-text 401 (as the OpenSearch security plugin sends) surfacing as a clear auth failure, and
+ * the TLS trust settings. The integration test's OpenSearch has no security plugin and no TLS, so a
+ * tiny loopback HTTP(S) server stands in for these answers.
  */
 class OpenSearchConnectionConfigTest {
 
@@ -43,6 +48,38 @@ class OpenSearchConnectionConfigTest {
     @AfterEach
     void stopServer() {
         server.stop(0);
+    }
+
+    /** Replaces the plain server with an HTTPS one using {@link TestCertificates}' key. */
+    private String startTlsServer() throws Exception {
+        server.stop(0);
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        char[] password = TestCertificates.SERVER_PKCS12_PASSWORD.toCharArray();
+        keyStore.load(
+                new java.io.ByteArrayInputStream(
+                        Base64.getDecoder().decode(TestCertificates.SERVER_PKCS12_BASE64)),
+                password);
+        KeyManagerFactory keys =
+                KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(keyStore, password);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keys.getKeyManagers(), null, null);
+        HttpsServer https =
+                HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        https.createContext("/_bulk", this::bulk);
+        https.start();
+        server = https;
+        return "https://127.0.0.1:" + https.getAddress().getPort();
+    }
+
+    private static Throwable bulkError(OpenSearchConnectionConfig config) throws IOException {
+        OpenSearchAsyncClient client = config.createClient();
+        try {
+            return catchThrowable(() -> client.bulk(oneDocument()).get(10, TimeUnit.SECONDS));
+        } finally {
+            OpenSearchConnectionConfig.close(client);
+        }
     }
 
     private void bulk(HttpExchange exchange) throws IOException {
@@ -151,6 +188,68 @@ class OpenSearchConnectionConfigTest {
         }
 
         assertThat(BulkResultClassifier.classifyRequestFailure(error).retryable()).isTrue();
+    }
+
+    @Test
+    void httpsWithTheCertificateInThePemTrustStore() throws Exception {
+        String url = startTlsServer();
+        byte[] pem = TestCertificates.SELF_SIGNED_PEM.getBytes(StandardCharsets.US_ASCII);
+
+        Throwable error =
+                bulkError(
+                        new OpenSearchConnectionConfig(
+                                List.of(url), "qa", "s3cret", pem, null, false));
+
+        assertThat(error).isNull();
+        assertThat(bodies).hasSize(1);
+    }
+
+    @Test
+    void httpsWithThePkcs12KeystoreAsTrustStore() throws Exception {
+        String url = startTlsServer();
+        byte[] p12 = Base64.getDecoder().decode(TestCertificates.SERVER_PKCS12_BASE64);
+
+        Throwable error =
+                bulkError(
+                        new OpenSearchConnectionConfig(
+                                List.of(url),
+                                "qa",
+                                "s3cret",
+                                p12,
+                                TestCertificates.SERVER_PKCS12_PASSWORD,
+                                false));
+
+        assertThat(error).isNull();
+    }
+
+    @Test
+    void httpsWithAnUntrustedCertificateIsAFatalTlsFailure() throws Exception {
+        String url = startTlsServer();
+
+        Throwable error =
+                bulkError(
+                        new OpenSearchConnectionConfig(
+                                List.of(url), "qa", "s3cret", null, null, false));
+
+        RequestFailure failure = BulkResultClassifier.classifyRequestFailure(error);
+        assertThat(failure.retryable()).isFalse();
+        assertThat(failure.message())
+                .startsWith("OpenSearch sink: TLS connection to OpenSearch failed")
+                .contains("setTrustStore", "setAllowInsecureTls(true)");
+        assertThat(bodies).isEmpty();
+    }
+
+    @Test
+    void httpsWithInsecureTlsTrustsAnyCertificate() throws Exception {
+        String url = startTlsServer();
+
+        Throwable error =
+                bulkError(
+                        new OpenSearchConnectionConfig(
+                                List.of(url), "qa", "s3cret", null, null, true));
+
+        assertThat(error).isNull();
+        assertThat(bodies).hasSize(1);
     }
 
     @Test
