@@ -106,9 +106,8 @@ final class CallTable {
         if (!exists) {
             return out;
         }
-        // Dynamic mapping gives every string a .keyword sub-field, which prefix queries need.
-        Query underInput =
-                Query.of(q -> q.prefix(p -> p.field(sourceField + ".keyword").value(sourcePrefix)));
+        // The index templates map these source fields as keywords, which prefix queries need.
+        Query underInput = Query.of(q -> q.prefix(p -> p.field(sourceField).value(sourcePrefix)));
         SearchResponse<JsonNode> r =
                 client.search(s -> s.index(index).size(10_000).query(underInput), JsonNode.class);
         for (Hit<JsonNode> h : r.hits().hits()) {

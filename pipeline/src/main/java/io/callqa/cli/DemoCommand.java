@@ -69,6 +69,7 @@ final class DemoCommand implements Callable<Integer> {
                             + " by the demo)%n",
                     transcripts, dir);
             out.flush();
+            JobSettings.installTemplates(url);
             Configuration conf = JobSettings.forOpenSearch(url);
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.createLocalEnvironment(2, conf);

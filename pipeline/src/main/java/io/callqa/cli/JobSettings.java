@@ -1,5 +1,6 @@
 package io.callqa.cli;
 
+import io.callqa.pipeline.CallqaIndices;
 import io.callqa.pipeline.PipelineOptions;
 import java.net.URI;
 import java.nio.file.Files;
@@ -40,6 +41,20 @@ final class JobSettings {
             return n;
         } catch (java.io.IOException e) {
             throw CallqaException.badInput(dir + ": cannot list: " + e.getMessage());
+        }
+    }
+
+    /** Installs the index templates, failing with exit code 4 and the reason if refused. */
+    static void installTemplates(URI opensearch) {
+        try {
+            CallqaIndices.installTemplates(opensearch);
+        } catch (java.io.IOException e) {
+            throw CallqaException.unreachable(
+                    "could not install the index templates into "
+                            + opensearch
+                            + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -58,6 +58,7 @@ final class RunCommand implements Callable<Integer> {
             JobSettings.countTranscripts(dir, "--input");
         }
         OpenSearchEndpoint.require(opensearch);
+        JobSettings.installTemplates(opensearch);
         Configuration conf = JobSettings.forOpenSearch(opensearch);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         CallqaJob.recordedCalls(new org.apache.flink.core.fs.Path(dir.toUri()), watch, conf)

@@ -3,12 +3,18 @@ package io.callqa.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.dashboards.IndexTemplates;
 import io.callqa.pipeline.analysis.DeadLetter;
 import io.callqa.pipeline.document.CallDocument;
 import io.callqa.pipeline.sink.opensearch.DocumentConverter;
 import io.callqa.pipeline.sink.opensearch.DocumentRequest;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Instant;
+import org.apache.hc.core5.http.HttpHost;
+import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
 /** The OpenSearch indices callqa writes, and how each record type becomes a document in them. */
 public final class CallqaIndices {
@@ -21,6 +27,21 @@ public final class CallqaIndices {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private CallqaIndices() {}
+
+    /**
+     * Installs the index templates into the OpenSearch at {@code url} before the job writes, so
+     * that the first document of each index gets the right mapping rather than a guessed one.
+     * Idempotent; safe to call at every job start.
+     */
+    public static void installTemplates(URI url) throws IOException {
+        OpenSearchTransport transport =
+                ApacheHttpClient5TransportBuilder.builder(HttpHost.create(url)).build();
+        try {
+            IndexTemplates.install(transport);
+        } finally {
+            transport.close();
+        }
+    }
 
     /** Call documents go to {@link #CALLS} under their call id. */
     public static DocumentConverter<CallDocument> calls() {

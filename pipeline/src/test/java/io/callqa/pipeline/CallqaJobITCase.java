@@ -135,6 +135,7 @@ class CallqaJobITCase {
     }
 
     private void runJob(OpenSearchNode node) throws Exception {
+        CallqaIndices.installTemplates(node.httpUri());
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.OPENSEARCH_HOSTS, List.of(node.httpUri().toString()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

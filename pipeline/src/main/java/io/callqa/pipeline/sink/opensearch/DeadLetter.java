@@ -18,9 +18,9 @@ import java.util.Objects;
  * index.
  *
  * <p>The error document has the fields {@code @timestamp}, {@code stage} ({@value #STAGE}), {@code
- * source_index}, {@code doc_id}, {@code reason}, {@code status}, {@code source} (the first {@value
- * #MAX_SOURCE_BYTES} bytes of the refused source, cut at a character boundary) and {@code
- * source_truncated}. Its id is derived from the refused document's index and id so that a replay
+ * source_index}, {@code doc_id}, {@code reason}, {@code status}, {@code document} (the first
+ * {@value #MAX_SOURCE_BYTES} bytes of the refused source, cut at a character boundary) and {@code
+ * document_truncated}. Its id is derived from the refused document's index and id so that a replay
  * overwrites the error document instead of adding another.
  */
 final class DeadLetter {
@@ -92,8 +92,8 @@ final class DeadLetter {
             json.writeStringField("doc_id", request.id());
             json.writeStringField("reason", reason);
             json.writeNumberField("status", status);
-            json.writeStringField("source", new String(source, 0, keep, StandardCharsets.UTF_8));
-            json.writeBooleanField("source_truncated", keep < source.length);
+            json.writeStringField("document", new String(source, 0, keep, StandardCharsets.UTF_8));
+            json.writeBooleanField("document_truncated", keep < source.length);
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch sink: could not build an error document", e);

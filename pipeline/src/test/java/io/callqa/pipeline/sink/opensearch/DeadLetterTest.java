@@ -32,8 +32,8 @@ class DeadLetterTest {
         assertThat(doc.get("reason").asText())
                 .isEqualTo("mapper_parsing_exception: failed to parse");
         assertThat(doc.get("status").asInt()).isEqualTo(400);
-        assertThat(doc.get("source").asText()).isEqualTo("{\"duration_s\":\"열두\"}");
-        assertThat(doc.get("source_truncated").asBoolean()).isFalse();
+        assertThat(doc.get("document").asText()).isEqualTo("{\"duration_s\":\"열두\"}");
+        assertThat(doc.get("document_truncated").asBoolean()).isFalse();
         assertThat(RawJsonDocument.validate(error.source())).isNull();
     }
 
@@ -50,14 +50,14 @@ class DeadLetterTest {
 
         JsonNode doc = JSON.readTree(deadLetter.errorDocumentSource(NOW));
 
-        String kept = doc.get("source").asText();
+        String kept = doc.get("document").asText();
         int keptBytes = kept.getBytes(StandardCharsets.UTF_8).length;
         assertThat(keptBytes)
                 .isLessThanOrEqualTo(DeadLetter.MAX_SOURCE_BYTES)
                 .isGreaterThan(32_760);
         assertThat(kept).doesNotContain("\uFFFD");
         assertThat(text.toString()).startsWith(kept);
-        assertThat(doc.get("source_truncated").asBoolean()).isTrue();
+        assertThat(doc.get("document_truncated").asBoolean()).isTrue();
     }
 
     @Test

@@ -115,7 +115,7 @@ class OpenSearchSinkITCase {
         assertThat(mapping.get("doc_id").asText()).isEqualTo("call-" + MAPPING_VIOLATION);
         assertThat(mapping.get("status").asInt()).isEqualTo(400);
         assertThat(mapping.get("reason").asText()).contains("strict_dynamic_mapping_exception");
-        assertThat(mapping.get("source").asText()).contains("\"surprise\":true");
+        assertThat(mapping.get("document").asText()).contains("\"surprise\":true");
         assertThat(mapping.get("@timestamp").asText()).isNotEmpty();
         JsonNode malformed = get(deadLetterIndex, index + ":call-" + MALFORMED).at("/_source");
         assertThat(malformed.get("reason").asText())
