@@ -1,5 +1,6 @@
 package io.callqa.pipeline;
 
+import io.callqa.pipeline.live.LiveCallSettings;
 import io.callqa.pipeline.sink.opensearch.OpenSearchSink;
 import io.callqa.pipeline.sink.opensearch.OpenSearchSinkBuilder;
 import java.time.Duration;
@@ -106,6 +107,34 @@ public final class PipelineOptions {
                             "Index that receives an error document for every document"
                                     + " OpenSearch refuses for good.");
 
+    /** See {@link LiveCallSettings#idleTimeout()}. */
+    public static final ConfigOption<Duration> LIVE_IDLE_TIMEOUT =
+            ConfigOptions.key("live.idle-timeout")
+                    .durationType()
+                    .defaultValue(LiveCallSettings.DEFAULTS.idleTimeout())
+                    .withDescription(
+                            "A live call with no audio and no event for this long is closed and"
+                                    + " analysed as it stands.");
+
+    /** See {@link LiveCallSettings#unknownCallGrace()}. */
+    public static final ConfigOption<Duration> LIVE_UNKNOWN_CALL_GRACE =
+            ConfigOptions.key("live.unknown-call-grace")
+                    .durationType()
+                    .defaultValue(LiveCallSettings.DEFAULTS.unknownCallGrace())
+                    .withDescription(
+                            "How long audio may wait for its call-started event before it is"
+                                    + " rejected to the dead letters as an unknown call.");
+
+    /** See {@link LiveCallSettings#maxPendingChunks()}. */
+    public static final ConfigOption<Integer> LIVE_MAX_PENDING_CHUNKS =
+            ConfigOptions.key("live.max-pending-chunks")
+                    .intType()
+                    .defaultValue(LiveCallSettings.DEFAULTS.maxPendingChunks())
+                    .withDescription(
+                            "Out-of-order audio chunks held per call channel while waiting for a"
+                                    + " missing one; beyond this the missing chunks are reported"
+                                    + " lost and the stream moves on.");
+
     /**
      * An OpenSearch sink builder set up from the {@code opensearch.*} options of {@code config};
      * the caller adds the document converter and builds it.
@@ -145,5 +174,13 @@ public final class PipelineOptions {
             }
         }
         return hosts.toArray(String[]::new);
+    }
+
+    /** The live-call tolerances configured in {@code config}. */
+    public static LiveCallSettings liveCallSettings(Configuration config) {
+        return new LiveCallSettings(
+                config.get(LIVE_IDLE_TIMEOUT),
+                config.get(LIVE_UNKNOWN_CALL_GRACE),
+                config.get(LIVE_MAX_PENDING_CHUNKS));
     }
 }

@@ -4,12 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apache.flink.util.OutputTag;
 
 /**
  * An input the job could not use, with the reason. Dead letters are indexed into {@code
  * callqa-errors} so that nothing is dropped silently; the job carries on with the next input.
  */
 public class DeadLetter {
+    /** The side output every operator sends its dead letters to. */
+    public static final OutputTag<DeadLetter> OUTPUT =
+            new OutputTag<>("dead-letters") {
+                private static final long serialVersionUID = 1L;
+            };
+
     /** Where the input came from: a file URI or a Kafka topic/partition/offset. */
     public String source;
 

@@ -27,10 +27,7 @@ public class TranscriptAnalysis extends ProcessFunction<CallFile, CallDocument> 
     private static final long serialVersionUID = 1L;
 
     /** Side output for inputs that could not be analysed. */
-    public static final OutputTag<DeadLetter> DEAD_LETTERS =
-            new OutputTag<>("dead-letters") {
-                private static final long serialVersionUID = 1L;
-            };
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = DeadLetter.OUTPUT;
 
     static final String STAGE = "transcript";
 

@@ -1,0 +1,264 @@
+package io.callqa.pipeline.live;
+
+import io.callqa.pipeline.analysis.DeadLetter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Puts each live call's audio back in order, keyed by call id.
+ *
+ * <p>Chunks arrive per channel with sequence numbers, possibly reordered or repeated (Kafka
+ * delivers at least once). The sequencer emits each channel's chunks exactly once and in order,
+ * holding early ones until the missing one arrives; if too many pile up, the missing chunks are
+ * declared lost (reported to the dead letters, so an auditor sees the gap) and the stream moves on.
+ * Audio may precede its call's start event; audio whose call never starts is rejected after a grace
+ * period. A call ends with its end event, or when nothing arrived for the idle timeout; then
+ * everything held is flushed, a closing record is emitted and all of the call's state is cleared,
+ * so no call's state outlives the call.
+ */
+public class AudioSequencer extends KeyedProcessFunction<String, LiveInput, LiveAudio> {
+    private static final long serialVersionUID = 1L;
+
+    static final String STAGE = "live-audio";
+
+    private final LiveCallSettings settings;
+
+    private transient ValueState<CallMeta> meta;
+    private transient MapState<String, Long> nextSeq;
+    private transient MapState<String, AudioChunk> pending;
+    private transient ValueState<Long> timer;
+    private transient Counter duplicates;
+
+    /** A sequencer with the given tolerances. */
+    public AudioSequencer(LiveCallSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        meta = getRuntimeContext().getState(new ValueStateDescriptor<>("meta", CallMeta.class));
+        nextSeq =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>("next-seq", String.class, Long.class));
+        pending =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "pending", String.class, AudioChunk.class));
+        timer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Long.class));
+        duplicates = getRuntimeContext().getMetricGroup().counter("liveDuplicateChunks");
+    }
+
+    @Override
+    public void processElement(LiveInput in, Context ctx, Collector<LiveAudio> out)
+            throws Exception {
+        if (in.event != null) {
+            onEvent(in.event, ctx, out);
+        } else {
+            onChunk(in.chunk, ctx, out);
+        }
+    }
+
+    private void onEvent(CallEvent e, Context ctx, Collector<LiveAudio> out) throws Exception {
+        if (CallEvent.STARTED.equals(e.type)) {
+            if (meta.value() == null) {
+                meta.update(new CallMeta(e.metadata, e.atMillis));
+            }
+            // Audio that came before the start event can flow now.
+            for (String channel : channelsWithPending()) {
+                drain(channel, ctx, out);
+            }
+            resetTimer(ctx, settings.idleTimeout().toMillis());
+        } else if (CallEvent.ENDED.equals(e.type)) {
+            if (meta.value() == null) {
+                // An end without a start: whatever audio is held belongs to an unknown call.
+                rejectUnknownCall(ctx, e.callId);
+            } else {
+                close(ctx, out, "ended");
+            }
+        }
+    }
+
+    private void onChunk(AudioChunk c, Context ctx, Collector<LiveAudio> out) throws Exception {
+        long expected = nextSeqOf(c.channel);
+        String key = key(c.channel, c.seq);
+        if (c.seq < expected || pending.contains(key)) {
+            duplicates.inc();
+            return;
+        }
+        pending.put(key, c);
+        if (meta.value() == null) {
+            // Early audio: wait for the start event, but not forever.
+            if (timer.value() == null) {
+                resetTimer(ctx, settings.unknownCallGrace().toMillis());
+            }
+            return;
+        }
+        drain(c.channel, ctx, out);
+        if (pendingCount(c.channel) > settings.maxPendingChunks()) {
+            skipGap(c.channel, ctx);
+            drain(c.channel, ctx, out);
+        }
+        resetTimer(ctx, settings.idleTimeout().toMillis());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<LiveAudio> out)
+            throws Exception {
+        if (meta.value() == null) {
+            rejectUnknownCall(ctx, ctx.getCurrentKey());
+        } else {
+            close(ctx, out, "idle");
+        }
+    }
+
+    /** Emits the channel's chunks from the next expected one while they are consecutive. */
+    private void drain(String channel, Context ctx, Collector<LiveAudio> out) throws Exception {
+        long seq = nextSeqOf(channel);
+        AudioChunk c;
+        while ((c = pending.get(key(channel, seq))) != null) {
+            pending.remove(key(channel, seq));
+            out.collect(LiveAudio.audio(c));
+            seq++;
+        }
+        nextSeq.put(channel, seq);
+    }
+
+    /** Declares the chunks before the lowest held one lost, and reports them. */
+    private void skipGap(String channel, Context ctx) throws Exception {
+        long from = nextSeqOf(channel);
+        long lowest = Long.MAX_VALUE;
+        AudioChunk sample = null;
+        for (AudioChunk c : pending.values()) {
+            if (c.channel.equals(channel) && c.seq < lowest) {
+                lowest = c.seq;
+                sample = c;
+            }
+        }
+        if (sample == null) {
+            return;
+        }
+        long missing = lowest - from;
+        ctx.output(
+                DeadLetter.OUTPUT,
+                new DeadLetter(
+                        sample.source,
+                        STAGE,
+                        String.format(
+                                Locale.ROOT,
+                                "call %s, %s channel: chunk%s %d%s never arrived (%d missing,"
+                                        + " about %.1f s of audio); continuing at chunk %d",
+                                sample.callId,
+                                channel,
+                                missing > 1 ? "s" : "",
+                                from,
+                                missing > 1 ? ".." + (lowest - 1) : "",
+                                missing,
+                                missing * sample.seconds(),
+                                lowest),
+                        sample.callId,
+                        ctx.timerService().currentProcessingTime()));
+        nextSeq.put(channel, lowest);
+    }
+
+    private void close(Context ctx, Collector<LiveAudio> out, String closedBy) throws Exception {
+        for (String channel : channelsWithPending()) {
+            drain(channel, ctx, out);
+            while (pendingCount(channel) > 0) {
+                skipGap(channel, ctx);
+                drain(channel, ctx, out);
+            }
+        }
+        CallMeta m = meta.value();
+        out.collect(LiveAudio.closed(ctx.getCurrentKey(), closedBy, m.metadata));
+        clear(ctx);
+    }
+
+    private void rejectUnknownCall(Context ctx, String callId) throws Exception {
+        List<AudioChunk> held = new ArrayList<>();
+        pending.values().forEach(held::add);
+        if (!held.isEmpty()) {
+            double seconds = held.stream().mapToDouble(AudioChunk::seconds).sum();
+            ctx.output(
+                    DeadLetter.OUTPUT,
+                    new DeadLetter(
+                            held.get(0).source,
+                            STAGE,
+                            String.format(
+                                    Locale.ROOT,
+                                    "unknown call id %s: %d audio chunk(s), %.1f s, arrived"
+                                            + " without a call-started event on"
+                                            + " callqa.call-events within %d s (or after the"
+                                            + " call had ended)",
+                                    callId,
+                                    held.size(),
+                                    seconds,
+                                    settings.unknownCallGrace().toSeconds()),
+                            callId,
+                            ctx.timerService().currentProcessingTime()));
+        }
+        clear(ctx);
+    }
+
+    private void clear(Context ctx) throws Exception {
+        Long t = timer.value();
+        if (t != null) {
+            ctx.timerService().deleteProcessingTimeTimer(t);
+        }
+        meta.clear();
+        nextSeq.clear();
+        pending.clear();
+        timer.clear();
+    }
+
+    private void resetTimer(Context ctx, long afterMillis) throws Exception {
+        Long old = timer.value();
+        if (old != null) {
+            ctx.timerService().deleteProcessingTimeTimer(old);
+        }
+        long at = ctx.timerService().currentProcessingTime() + afterMillis;
+        ctx.timerService().registerProcessingTimeTimer(at);
+        timer.update(at);
+    }
+
+    private long nextSeqOf(String channel) throws Exception {
+        Long n = nextSeq.get(channel);
+        return n == null ? 0 : n;
+    }
+
+    private int pendingCount(String channel) throws Exception {
+        int n = 0;
+        for (String k : pending.keys()) {
+            if (k.startsWith(channel + "#")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private List<String> channelsWithPending() throws Exception {
+        List<String> channels = new ArrayList<>();
+        for (Map.Entry<String, AudioChunk> e : pending.entries()) {
+            if (!channels.contains(e.getValue().channel)) {
+                channels.add(e.getValue().channel);
+            }
+        }
+        channels.sort(null);
+        return channels;
+    }
+
+    private static String key(String channel, long seq) {
+        return channel + "#" + seq;
+    }
+}

@@ -1,0 +1,21 @@
+package io.callqa.pipeline.live;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** What the sequencer keeps about a started call: its metadata. Flink POJO for keyed state. */
+public class CallMeta {
+    /** agent_id, team, queue, language and the like. */
+    public Map<String, String> metadata = new HashMap<>();
+
+    /** When the call started, epoch milliseconds. */
+    public long startedAtMillis;
+
+    /** For Flink's POJO serializer. */
+    public CallMeta() {}
+
+    CallMeta(Map<String, String> metadata, long startedAtMillis) {
+        this.metadata = new HashMap<>(metadata);
+        this.startedAtMillis = startedAtMillis;
+    }
+}
