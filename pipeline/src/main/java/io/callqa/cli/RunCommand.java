@@ -1,15 +1,20 @@
 package io.callqa.cli;
 
 import io.callqa.pipeline.CallqaJob;
+import io.callqa.pipeline.source.CallFiles;
+import io.callqa.pipeline.source.TranscriptTopic;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -21,8 +26,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run the callqa job over recorded calls and index them into OpenSearch.",
-            "Reads pre-transcribed calls (sidecar *.json) under --input; bad files go to"
-                    + " callqa-errors with the reason and the job carries on."
+            "Reads pre-transcribed calls: sidecar *.json files under --input, and/or whole-call"
+                    + " transcripts from the Kafka topic --transcripts-topic at --kafka. Bad"
+                    + " input goes to callqa-errors with the reason and the job carries on."
         })
 final class RunCommand implements Callable<Integer> {
 
@@ -31,9 +37,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--input",
             paramLabel = "DIR",
-            required = true,
             description = "Directory of recorded calls (searched recursively).")
     Path input;
+
+    @Option(
+            names = "--kafka",
+            paramLabel = "BOOTSTRAP",
+            description = "Kafka bootstrap servers to read transcripts from, e.g. localhost:9092.")
+    String kafka;
+
+    @Option(
+            names = "--transcripts-topic",
+            paramLabel = "TOPIC",
+            defaultValue = TranscriptTopic.DEFAULT_TOPIC,
+            description = "Topic of whole-call transcripts (default: ${DEFAULT-VALUE}).")
+    String transcriptsTopic;
 
     @Option(
             names = "--watch",
@@ -53,16 +71,34 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = input.toAbsolutePath().normalize();
-        if (watch == null) {
-            JobSettings.countTranscripts(dir, "--input");
+        if (input == null && kafka == null) {
+            throw new ParameterException(
+                    spec.commandLine(), "Give --input DIR and/or --kafka BOOTSTRAP.");
+        }
+        List<CallqaJob.Input> inputs = new ArrayList<>();
+        if (input != null) {
+            Path dir = input.toAbsolutePath().normalize();
+            if (watch == null) {
+                JobSettings.countTranscripts(dir, "--input");
+            }
+            inputs.add(
+                    new CallqaJob.Input(
+                            "recorded calls",
+                            CallFiles.transcripts(
+                                    new org.apache.flink.core.fs.Path(dir.toUri()), watch)));
+        }
+        if (kafka != null) {
+            KafkaEndpoint.require(kafka);
+            inputs.add(
+                    new CallqaJob.Input(
+                            "transcripts topic",
+                            TranscriptTopic.source(kafka, transcriptsTopic, false)));
         }
         OpenSearchEndpoint.require(opensearch);
         JobSettings.installTemplates(opensearch);
         Configuration conf = JobSettings.forOpenSearch(opensearch);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        CallqaJob.recordedCalls(new org.apache.flink.core.fs.Path(dir.toUri()), watch, conf)
-                .execute(env);
+        CallqaJob.production(inputs, conf).execute(env);
         return 0;
     }
 }

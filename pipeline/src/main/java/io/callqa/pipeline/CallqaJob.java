@@ -3,15 +3,17 @@ package io.callqa.pipeline;
 import io.callqa.pipeline.analysis.DeadLetter;
 import io.callqa.pipeline.analysis.TranscriptAnalysis;
 import io.callqa.pipeline.document.CallDocument;
-import io.callqa.pipeline.source.CallFile;
 import io.callqa.pipeline.source.CallFiles;
+import io.callqa.pipeline.source.CallInput;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -23,20 +25,27 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * be analysed flow into the dead-letter sink with their reason.
  */
 public final class CallqaJob {
-    private final Source<CallFile, ?, ?> calls;
+    private final List<Input> inputs;
     private final Sink<CallDocument> documents;
     private final Sink<DeadLetter> deadLetters;
 
     /**
-     * @param calls the recorded calls to analyse
+     * A named source of calls; the name becomes the operator's name, and its uid is derived from
+     * it, so keep names stable across versions for savepoint compatibility.
+     */
+    public record Input(String name, Source<CallInput, ?, ?> source) {}
+
+    /**
+     * @param inputs where calls come from: directories, topics; at least one
      * @param documents where call documents go ({@code callqa-calls})
      * @param deadLetters where rejected inputs go ({@code callqa-errors})
      */
     public CallqaJob(
-            Source<CallFile, ?, ?> calls,
-            Sink<CallDocument> documents,
-            Sink<DeadLetter> deadLetters) {
-        this.calls = calls;
+            List<Input> inputs, Sink<CallDocument> documents, Sink<DeadLetter> deadLetters) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("the job needs at least one input");
+        }
+        this.inputs = List.copyOf(inputs);
         this.documents = documents;
         this.deadLetters = deadLetters;
     }
@@ -50,8 +59,18 @@ public final class CallqaJob {
      */
     public static CallqaJob recordedCalls(
             Path inputDir, Duration watchEvery, Configuration config) {
+        return production(
+                List.of(new Input("recorded calls", CallFiles.transcripts(inputDir, watchEvery))),
+                config);
+    }
+
+    /**
+     * The production job over the given inputs, indexing into the OpenSearch that {@code config}
+     * names (see {@link PipelineOptions}).
+     */
+    public static CallqaJob production(List<Input> inputs, Configuration config) {
         return new CallqaJob(
-                CallFiles.transcripts(inputDir, watchEvery),
+                inputs,
                 PipelineOptions.<CallDocument>openSearchSink(config)
                         .setDocumentConverter(CallqaIndices.calls())
                         .build(),
@@ -62,10 +81,15 @@ public final class CallqaJob {
 
     /** Builds the job graph on {@code env} without running it. */
     public void build(StreamExecutionEnvironment env) {
+        DataStream<CallInput> calls = null;
+        for (Input in : inputs) {
+            DataStream<CallInput> s =
+                    env.fromSource(in.source(), WatermarkStrategy.noWatermarks(), in.name())
+                            .uid(in.name().replaceAll("[^A-Za-z0-9]+", "-"));
+            calls = calls == null ? s : calls.union(s);
+        }
         SingleOutputStreamOperator<CallDocument> analysed =
-                env.fromSource(calls, WatermarkStrategy.noWatermarks(), "recorded calls")
-                        .uid("recorded-calls")
-                        .process(new TranscriptAnalysis())
+                calls.process(new TranscriptAnalysis())
                         .name("analyse transcript")
                         .uid("analyse-transcript");
         analysed.sinkTo(documents).name("call documents").uid("call-documents");

@@ -96,6 +96,28 @@ class CallqaCommandTest {
     }
 
     @Test
+    void runNeedsAnInput() {
+        Run r = run("run");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Give --input DIR and/or --kafka BOOTSTRAP.");
+    }
+
+    @Test
+    void anUnreachableKafkaIsReportedWithTheFix() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Run r = run("run", "--kafka", "127.0.0.1:" + closedPort);
+        assertThat(r.exit()).isEqualTo(4);
+        assertThat(r.err())
+                .isEqualTo(
+                        "callqa: no Kafka broker answers at 127.0.0.1:"
+                                + closedPort
+                                + ". Start Kafka or pass the right --kafka host:port.\n");
+    }
+
+    @Test
     void aMalformedDurationIsBadUsage(@TempDir Path tmp) {
         Run r = run("run", "--input", tmp.toString(), "--watch", "soon");
         assertThat(r.exit()).isEqualTo(2);

@@ -122,7 +122,8 @@ class CallqaJobITCase {
                 .anySatisfy(
                         r ->
                                 assertThat(r)
-                                        .endsWith("empty.json: empty file; expected a JSON object"))
+                                        .endsWith(
+                                                "empty.json: empty input; expected a JSON object"))
                 .anySatisfy(r -> assertThat(r).contains("truncated.json: not valid JSON at line 1"))
                 .anySatisfy(
                         r ->

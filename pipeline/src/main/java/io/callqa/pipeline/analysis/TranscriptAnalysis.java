@@ -3,7 +3,7 @@ package io.callqa.pipeline.analysis;
 import io.callqa.audio.dynamics.DynamicsSettings;
 import io.callqa.pipeline.document.CallDocument;
 import io.callqa.pipeline.document.CallDocumentBuilder;
-import io.callqa.pipeline.source.CallFile;
+import io.callqa.pipeline.source.CallInput;
 import io.callqa.rules.transcript.CallTranscript;
 import io.callqa.rules.transcript.TranscriptException;
 import io.callqa.rules.transcript.TranscriptReader;
@@ -19,11 +19,11 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Reads a pre-transcribed call (sidecar JSON) and turns it into its call document. A file that
- * cannot be read or is not a valid transcript becomes a {@link DeadLetter} on {@link
- * #DEAD_LETTERS}; the operator carries on with the next file.
+ * Reads a pre-transcribed call (sidecar JSON, from a file or a Kafka record) and turns it into its
+ * call document. A file that cannot be read or is not a valid transcript becomes a {@link
+ * DeadLetter} on {@link #DEAD_LETTERS}; the operator carries on with the next file.
  */
-public class TranscriptAnalysis extends ProcessFunction<CallFile, CallDocument> {
+public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument> {
     private static final long serialVersionUID = 1L;
 
     /** Side output for inputs that could not be analysed. */
@@ -41,12 +41,12 @@ public class TranscriptAnalysis extends ProcessFunction<CallFile, CallDocument> 
     }
 
     @Override
-    public void processElement(CallFile file, Context ctx, Collector<CallDocument> out) {
+    public void processElement(CallInput file, Context ctx, Collector<CallDocument> out) {
         byte[] bytes;
         try {
             bytes = read(file);
         } catch (IOException e) {
-            reject(ctx, file, file.uri + ": cannot read file: " + e.getMessage());
+            reject(ctx, file, file.uri + ": cannot read: " + e.getMessage());
             return;
         }
         CallTranscript transcript;
@@ -59,7 +59,10 @@ public class TranscriptAnalysis extends ProcessFunction<CallFile, CallDocument> 
         out.collect(documents.build(transcript, file.uri, sha256(bytes)));
     }
 
-    private static byte[] read(CallFile file) throws IOException {
+    private static byte[] read(CallInput file) throws IOException {
+        if (file.payload != null) {
+            return file.payload;
+        }
         if (file.sizeBytes > TranscriptReader.MAX_BYTES) {
             throw new IOException(
                     file.sizeBytes
@@ -73,7 +76,7 @@ public class TranscriptAnalysis extends ProcessFunction<CallFile, CallDocument> 
         }
     }
 
-    private static void reject(Context ctx, CallFile file, String reason) {
+    private static void reject(Context ctx, CallInput file, String reason) {
         ctx.output(
                 DEAD_LETTERS,
                 new DeadLetter(file.uri, STAGE, reason, null, System.currentTimeMillis()));

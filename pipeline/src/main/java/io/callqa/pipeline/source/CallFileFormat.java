@@ -8,19 +8,19 @@ import org.apache.flink.connector.file.src.util.CheckpointedPosition;
 import org.apache.flink.connector.file.src.util.SingletonResultIterator;
 
 /**
- * A {@link BulkFormat} that turns each file into one {@link CallFile} reference without reading it.
- * Files are never split: a call is analysed as a whole.
+ * A {@link BulkFormat} that turns each file into one {@link CallInput} reference without reading
+ * it. Files are never split: a call is analysed as a whole.
  */
-public final class CallFileFormat implements BulkFormat<CallFile, FileSourceSplit> {
+public final class CallFileFormat implements BulkFormat<CallInput, FileSourceSplit> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public Reader<CallFile> createReader(Configuration config, FileSourceSplit split) {
+    public Reader<CallInput> createReader(Configuration config, FileSourceSplit split) {
         return new OneRecordReader(split, false);
     }
 
     @Override
-    public Reader<CallFile> restoreReader(Configuration config, FileSourceSplit split) {
+    public Reader<CallInput> restoreReader(Configuration config, FileSourceSplit split) {
         // A checkpointed position with one record after it means the reference was emitted.
         boolean done =
                 split.getReaderPosition().map(p -> p.getRecordsAfterOffset() > 0).orElse(false);
@@ -33,11 +33,11 @@ public final class CallFileFormat implements BulkFormat<CallFile, FileSourceSpli
     }
 
     @Override
-    public TypeInformation<CallFile> getProducedType() {
-        return TypeInformation.of(CallFile.class);
+    public TypeInformation<CallInput> getProducedType() {
+        return TypeInformation.of(CallInput.class);
     }
 
-    private static final class OneRecordReader implements Reader<CallFile> {
+    private static final class OneRecordReader implements Reader<CallInput> {
         private final FileSourceSplit split;
         private boolean emitted;
 
@@ -47,14 +47,14 @@ public final class CallFileFormat implements BulkFormat<CallFile, FileSourceSpli
         }
 
         @Override
-        public RecordIterator<CallFile> readBatch() {
+        public RecordIterator<CallInput> readBatch() {
             if (emitted) {
                 return null;
             }
             emitted = true;
-            SingletonResultIterator<CallFile> it = new SingletonResultIterator<>();
+            SingletonResultIterator<CallInput> it = new SingletonResultIterator<>();
             it.set(
-                    new CallFile(split.path().toUri().toString(), split.fileSize()),
+                    new CallInput(split.path().toUri().toString(), split.fileSize()),
                     CheckpointedPosition.NO_OFFSET,
                     1);
             return it;

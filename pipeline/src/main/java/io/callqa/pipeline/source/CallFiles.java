@@ -17,8 +17,8 @@ public final class CallFiles {
      * A source of the transcript files under {@code dir}: bounded, or, when {@code watchEvery} is
      * non-null, monitoring the directory for new files at that interval.
      */
-    public static FileSource<CallFile> transcripts(Path dir, Duration watchEvery) {
-        FileSource.FileSourceBuilder<CallFile> builder =
+    public static FileSource<CallInput> transcripts(Path dir, Duration watchEvery) {
+        FileSource.FileSourceBuilder<CallInput> builder =
                 FileSource.forBulkFileFormat(new CallFileFormat(), dir)
                         .setFileEnumerator(() -> new CallFileEnumerator(TRANSCRIPT_EXTENSIONS));
         if (watchEvery != null) {

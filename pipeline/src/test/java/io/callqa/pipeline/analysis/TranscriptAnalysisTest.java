@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callqa.pipeline.document.CallDocument;
-import io.callqa.pipeline.source.CallFile;
+import io.callqa.pipeline.source.CallInput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,19 +32,19 @@ class TranscriptAnalysisTest {
 
     @TempDir Path dir;
 
-    private OneInputStreamOperatorTestHarness<CallFile, CallDocument> harness() throws Exception {
+    private OneInputStreamOperatorTestHarness<CallInput, CallDocument> harness() throws Exception {
         return ProcessFunctionTestHarnesses.forProcessFunction(new TranscriptAnalysis());
     }
 
-    private CallFile write(String name, String content) throws Exception {
+    private CallInput write(String name, String content) throws Exception {
         Path f = dir.resolve(name);
         Files.writeString(f, content, StandardCharsets.UTF_8);
-        return new CallFile(f.toUri().toString(), Files.size(f));
+        return new CallInput(f.toUri().toString(), Files.size(f));
     }
 
     @Test
     void turnsATranscriptIntoItsCallDocumentWithoutAnyUtteranceText() throws Exception {
-        CallFile file = write("s-ko-billing-09.json", KOREAN_CALL);
+        CallInput file = write("s-ko-billing-09.json", KOREAN_CALL);
         try (var h = harness()) {
             h.processElement(file, 0);
             List<CallDocument> docs = h.extractOutputValues();
@@ -68,13 +68,13 @@ class TranscriptAnalysisTest {
     @Test
     void badFilesBecomeDeadLettersNamingTheFileAndTheProblemAndTheGoodOnesStillPass()
             throws Exception {
-        CallFile empty = write("empty.json", "");
-        CallFile broken = write("broken.json", "{\"call_id\": \"x\", \"utterances\": [");
-        CallFile noId = write("noid.json", "{\"utterances\": []}");
-        CallFile good = write("good.json", KOREAN_CALL);
-        CallFile missing = new CallFile(dir.resolve("gone.json").toUri().toString(), 10);
+        CallInput empty = write("empty.json", "");
+        CallInput broken = write("broken.json", "{\"call_id\": \"x\", \"utterances\": [");
+        CallInput noId = write("noid.json", "{\"utterances\": []}");
+        CallInput good = write("good.json", KOREAN_CALL);
+        CallInput missing = new CallInput(dir.resolve("gone.json").toUri().toString(), 10);
         try (var h = harness()) {
-            for (CallFile f : List.of(empty, broken, noId, missing, good)) {
+            for (CallInput f : List.of(empty, broken, noId, missing, good)) {
                 h.processElement(f, 0);
             }
             assertThat(h.extractOutputValues())
@@ -89,11 +89,11 @@ class TranscriptAnalysisTest {
                     .containsExactly(empty.uri, broken.uri, noId.uri, missing.uri);
             assertThat(dead).allSatisfy(d -> assertThat(d.stage).isEqualTo("transcript"));
             assertThat(dead.get(0).reason)
-                    .isEqualTo(empty.uri + ": empty file; expected a JSON object");
+                    .isEqualTo(empty.uri + ": empty input; expected a JSON object");
             assertThat(dead.get(1).reason).startsWith(broken.uri + ": not valid JSON at line 1");
             assertThat(dead.get(2).reason)
                     .isEqualTo(noId.uri + ": call_id: required field is missing");
-            assertThat(dead.get(3).reason).startsWith(missing.uri + ": cannot read file:");
+            assertThat(dead.get(3).reason).startsWith(missing.uri + ": cannot read:");
             assertThat(dead.get(0).id()).isNotEqualTo(dead.get(1).id()).hasSize(32);
         }
     }

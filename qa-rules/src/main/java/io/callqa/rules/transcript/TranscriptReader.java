@@ -81,7 +81,7 @@ public final class TranscriptReader {
     /** Reads and validates a transcript from UTF-8 JSON bytes; {@code source} names it. */
     public CallTranscript read(String source, byte[] json) throws TranscriptException {
         if (json.length == 0) {
-            throw new TranscriptException(source, List.of("empty file; expected a JSON object"));
+            throw new TranscriptException(source, List.of("empty input; expected a JSON object"));
         }
         JsonNode root;
         try {

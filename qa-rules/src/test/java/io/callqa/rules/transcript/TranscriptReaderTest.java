@@ -115,7 +115,7 @@ class TranscriptReaderTest {
     @Test
     void refusesEmptyInputAndNonObjects() {
         assertThatThrownBy(() -> read(""))
-                .hasMessage("call.json: empty file; expected a JSON object");
+                .hasMessage("call.json: empty input; expected a JSON object");
         assertThatThrownBy(() -> read("[1, 2]"))
                 .hasMessage("call.json: expected a JSON object at the top level, got an array");
     }
