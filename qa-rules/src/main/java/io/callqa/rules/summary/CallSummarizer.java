@@ -260,10 +260,11 @@ public final class CallSummarizer {
             Set.of(
                     "네", "아", "고객님", "감사", "감사합니다", "확인", "확인되었습니다", "애크미", "리테일", "성함", "주문번호",
                     "생년월일", "본인", "통화", "녹음될", "수", "있습니다", "없어요", "아니요", "이번", "그럼", "제가", "바로",
-                    "정말", "많이", "무엇", "도와드릴까", "이용해", "주셔서", "말씀", "더", "일", "점", "좀", "안", "그",
-                    "이", "저", "것", "게", "거", "때", "오늘", "내일", "지금");
+                    "정말", "많이", "무엇", "도와드릴까", "안녕", "상담원", "이용해", "주셔서", "말씀", "더", "일", "점", "좀",
+                    "안", "그", "이", "저", "것", "게", "거", "때", "오늘", "내일", "지금");
     private static final Pattern KO_VERBAL =
-            Pattern.compile(".*(요|다|까|죠|고|서|면|게|지|니|데|네|든|며|려|는|은|을|던|된|한|할|될|함|음|해|와|러|까요)$");
+            Pattern.compile(
+                    ".*(요|다|까|죠|고|서|면|게|지|니|데|네|든|며|려|는|은|을|던|된|한|할|될|함|음|해|와|러|까요|겠|리|에|어|었|았|려고)$");
 
     private final Settings settings;
 
@@ -291,14 +292,20 @@ public final class CallSummarizer {
             }
         }
         Sentence action = best(sentences, Speaker.AGENT, ko ? KO_ACTION : EN_ACTION, ko, null, 1);
-        Sentence next = best(sentences, Speaker.AGENT, ko ? KO_NEXT : EN_NEXT, ko, action, 1);
+        List<Sentence> later =
+                action == null
+                        ? sentences
+                        : sentences.subList(sentences.indexOf(action), sentences.size());
+        Sentence next = best(later, Speaker.AGENT, ko ? KO_NEXT : EN_NEXT, ko, action, 1);
+        // The outcome is how the customer answers what the agent did.
         String outcome = "";
-        for (Sentence s : sentences) {
-            if (s.speaker == Speaker.CUSTOMER
-                    && s.utterance < closingAt
-                    && s.utterance > 1
-                    && words(s.text) >= 2) {
-                outcome = s.text;
+        if (action != null) {
+            for (int i = action.utterance + 1; i < closingAt; i++) {
+                Utterance u = call.utterances().get(i);
+                if (u.speaker() == Speaker.CUSTOMER) {
+                    outcome = u.text().strip();
+                    break;
+                }
             }
         }
         String a = action == null ? "" : clip(action.text);
@@ -326,7 +333,14 @@ public final class CallSummarizer {
     public List<String> keywords(CallTranscript call, boolean ko) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, String> surface = new HashMap<>();
-        for (Utterance u : call.utterances()) {
+        Set<String> capitalizedOnly = capitalizedOnly(call);
+        List<Utterance> us = call.utterances();
+        for (int i = 0; i < us.size(); i++) {
+            Utterance u = us.get(i);
+            // The agent's self-introduction and identity answers are mostly names and dates.
+            if (i == 0 && u.speaker() == Speaker.AGENT || answersIdentityQuestion(us, i)) {
+                continue;
+            }
             Matcher m = WORD.matcher(u.text().replaceAll("\\[[A-Z]+]", " "));
             while (m.find()) {
                 String w = m.group().toLowerCase(Locale.ROOT).replace('’', '\'');
@@ -345,6 +359,7 @@ public final class CallSummarizer {
                 } else {
                     if (w.length() < 3
                             || EN_STOP.contains(w)
+                            || capitalizedOnly.contains(w)
                             || w.chars().allMatch(Character::isDigit)) {
                         continue;
                     }
@@ -362,6 +377,30 @@ public final class CallSummarizer {
         // LinkedHashMap keeps first-occurrence order, so the stable sort breaks ties by position.
         keys.sort((x, y) -> Integer.compare(counts.get(y), counts.get(x)));
         return keys.stream().limit(settings.keywords()).map(surface::get).toList();
+    }
+
+    /** Words that only ever appear capitalized in the call: mostly names of people and places. */
+    private static Set<String> capitalizedOnly(CallTranscript call) {
+        Set<String> upper = new java.util.HashSet<>();
+        Set<String> lower = new java.util.HashSet<>();
+        for (Utterance u : call.utterances()) {
+            Matcher m = WORD.matcher(u.text());
+            while (m.find()) {
+                String w = m.group();
+                (Character.isUpperCase(w.charAt(0)) ? upper : lower)
+                        .add(w.toLowerCase(Locale.ROOT));
+            }
+        }
+        upper.removeAll(lower);
+        return upper;
+    }
+
+    private static boolean answersIdentityQuestion(List<Utterance> us, int i) {
+        if (i == 0 || us.get(i).speaker() != Speaker.CUSTOMER) {
+            return false;
+        }
+        String q = us.get(i - 1).text().toLowerCase(Locale.ROOT);
+        return us.get(i - 1).speaker() == Speaker.AGENT && (q.contains("name") || q.contains("성함"));
     }
 
     private record Sentence(int utterance, Speaker speaker, String text) {}
