@@ -806,7 +806,9 @@ public final class RulePackLoader {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : new LinkedHashSet<>(candidates)) {
-            int d = EditDistance.between(given.toLowerCase(Locale.ROOT), c);
+            String g = given.toLowerCase(Locale.ROOT);
+            // An abbreviation ("lang") is as likely a slip as a typo.
+            int d = g.length() >= 3 && c.startsWith(g) ? 1 : EditDistance.between(g, c);
             if (d < bestDistance) {
                 best = c;
                 bestDistance = d;
