@@ -29,7 +29,7 @@ public final class EnglishStemmer {
         } else if (w.endsWith("ly") && w.length() - 2 >= 4) {
             w = w.substring(0, w.length() - 2);
         }
-        if (w.endsWith("e") && w.length() > 4) {
+        while (w.endsWith("e") && w.length() > 4) {
             w = w.substring(0, w.length() - 1);
         }
         if (w.endsWith("y") && w.length() > 3) {

@@ -76,7 +76,7 @@ public final class PhraseMatcher {
             // Contractions are kept whole: stemming "youre" would turn it into "your".
             boolean contraction = w.indexOf('\'') >= 0 || w.indexOf('’') >= 0;
             w = w.replace("'", "").replace("’", "");
-            out.add(new Token(contraction ? w : EnglishStemmer.stem(w), m.start(), m.end()));
+            out.add(new Token(contraction ? w : EnglishStemmer.stem(w), w, m.start(), m.end()));
         }
         return out;
     }
@@ -89,6 +89,7 @@ public final class PhraseMatcher {
         String p = normalize(phrase);
         boolean korean = p.chars().anyMatch(ch -> Languages.isHangul((char) ch));
         List<String> words = new ArrayList<>();
+        List<String> raw = new ArrayList<>();
         if (korean) {
             String[] parts = p.split("[^\\p{L}\\p{N}]+");
             for (String part : parts) {
@@ -105,26 +106,33 @@ public final class PhraseMatcher {
                 }
             }
         } else {
-            englishTokens(p).forEach(t -> words.add(t.stem()));
+            for (Token t : englishTokens(p)) {
+                words.add(t.stem());
+                raw.add(t.word());
+            }
         }
-        return new Compiled(korean, words);
+        return new Compiled(korean, words, raw);
     }
 
-    private boolean wordMatches(String spoken, String wanted) {
-        if (spoken.equals(wanted)) {
+    /** Stems equal, or (words of five letters or more) stems or surface words similar enough. */
+    private boolean wordMatches(Token spoken, Compiled c, int k) {
+        String wanted = c.words.get(k);
+        if (spoken.stem().equals(wanted)) {
             return true;
         }
-        if (wanted.length() < 5 || spoken.length() < 5) {
+        if (spoken.word().length() < 5 || c.raw.get(k).length() < 5) {
             return false;
         }
-        return EditDistance.similarity(spoken, wanted) >= settings.fuzzyThreshold();
+        double t = settings.fuzzyThreshold();
+        return EditDistance.similarity(spoken.stem(), wanted) >= t
+                || EditDistance.similarity(spoken.word(), c.raw.get(k)) >= t;
     }
 
     private int[] findEnglish(String text, Compiled c) {
         List<Token> tokens = englishTokens(text);
         int m = c.words.size();
         for (int i = 0; i < tokens.size(); i++) {
-            if (!wordMatches(tokens.get(i).stem(), c.words.get(0))) {
+            if (!wordMatches(tokens.get(i), c, 0)) {
                 continue;
             }
             int last = i;
@@ -133,7 +141,7 @@ public final class PhraseMatcher {
                 ok = false;
                 int limit = Math.min(tokens.size() - 1, last + 1 + settings.maxGap());
                 for (int j = last + 1; j <= limit; j++) {
-                    if (wordMatches(tokens.get(j).stem(), c.words.get(k))) {
+                    if (wordMatches(tokens.get(j), c, k)) {
                         last = j;
                         ok = true;
                         break;
@@ -152,9 +160,15 @@ public final class PhraseMatcher {
         String hay = kt.jamo();
         int gap = settings.maxGap() * 3 * 3;
         for (int from = 0; from < hay.length(); from++) {
-            int[] first = approx(hay, from, from, KoreanText.jamo(c.words.get(0)), c.words.get(0));
+            int[] first =
+                    approx(
+                            hay,
+                            from,
+                            hay.length() - 1,
+                            KoreanText.jamo(c.words.get(0)),
+                            c.words.get(0));
             if (first == null) {
-                continue;
+                return null;
             }
             int end = first[1];
             boolean ok = true;
@@ -186,13 +200,13 @@ public final class PhraseMatcher {
                                 Math.floor(
                                         pattern.length() * (1 - settings.fuzzyThreshold()) + 1e-9)
                         : 0;
+        // An exact occurrence wins over an earlier approximate one.
         for (int s = from; s <= lastStart && s < hay.length(); s++) {
-            if (maxErrors == 0) {
-                if (hay.startsWith(pattern, s)) {
-                    return new int[] {s, s + pattern.length()};
-                }
-                continue;
+            if (hay.startsWith(pattern, s)) {
+                return new int[] {s, s + pattern.length()};
             }
+        }
+        for (int s = from; s <= lastStart && s < hay.length() && maxErrors > 0; s++) {
             int end = anchoredEnd(hay, s, pattern, maxErrors);
             if (end >= 0) {
                 return new int[] {s, end};
@@ -233,7 +247,7 @@ public final class PhraseMatcher {
     }
 
     /** A word of a text: its stem and where it is. */
-    record Token(String stem, int start, int end) {}
+    record Token(String stem, String word, int start, int end) {}
 
-    private record Compiled(boolean korean, List<String> words) {}
+    private record Compiled(boolean korean, List<String> words, List<String> raw) {}
 }

@@ -201,6 +201,8 @@ public final class PiiRedactor {
                     digits.setLength(0);
                     groups.clear();
                     runStart = -1;
+                } else if (runStart >= 0) {
+                    runEnd = m.end();
                 }
                 repeat = word.equals("double") ? 2 : 3;
                 continue;
