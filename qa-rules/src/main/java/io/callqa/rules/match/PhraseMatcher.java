@@ -16,17 +16,20 @@ import java.util.regex.Pattern;
  *
  * <p>English: words are lowercased, apostrophes dropped and stemmed ({@link EnglishStemmer}); the
  * phrase words must appear in order with at most {@link MatchSettings#maxGap()} other words between
- * neighbours, and a word of five letters or more also matches a spoken word whose similarity
- * reaches {@link MatchSettings#fuzzyThreshold()}. Korean (any phrase containing Hangul): spacing is
- * ignored, particles and endings are stripped from the phrase words ({@link KoreanText#stem}), the
- * stems must appear in order with at most three syllables per allowed gap word between them, and
- * stems of three syllables or more match with jamo-level edits up to the threshold.
+ * neighbours (articles in phrases are optional), and a word of five letters or more also matches a
+ * spoken word whose similarity reaches {@link MatchSettings#fuzzyThreshold()}. Korean (any phrase
+ * containing Hangul): spacing is ignored, particles and endings are stripped from the phrase words
+ * ({@link KoreanText#stem}), the stems must appear in order with at most three syllables per
+ * allowed gap word between them, and stems of three syllables or more match with jamo-level edits
+ * up to the threshold.
  *
  * <p>Thread-safe; compiled phrases are cached.
  */
 public final class PhraseMatcher {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*");
+
+    private static final java.util.Set<String> ARTICLES = java.util.Set.of("a", "an", "the");
 
     private final MatchSettings settings;
     private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
@@ -106,7 +109,13 @@ public final class PhraseMatcher {
                 }
             }
         } else {
-            for (Token t : englishTokens(p)) {
+            List<Token> tokens = englishTokens(p);
+            for (Token t : tokens) {
+                // Articles vary freely in speech ("a manager", "the manager"); the gap absorbs
+                // them.
+                if (tokens.size() > 1 && ARTICLES.contains(t.word())) {
+                    continue;
+                }
                 words.add(t.stem());
                 raw.add(t.word());
             }
