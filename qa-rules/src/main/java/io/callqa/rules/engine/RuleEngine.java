@@ -143,10 +143,6 @@ public final class RuleEngine {
         return new Evidence(i, u.start(), u.text(), pm == null ? null : pm.matched());
     }
 
-    private static String who(Optional<Speaker> speaker) {
-        return speaker.map(Speaker::id).orElse("nobody");
-    }
-
     private static String window(OptionalDouble within, OptionalDouble inLast) {
         if (within.isPresent()) {
             return " in the first " + secs(within.getAsDouble());

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callqa.rules.pack.RulePackLoader;
 import io.callqa.rules.transcript.CallTranscript;
 import io.callqa.rules.transcript.TranscriptReader;
+import io.callqa.rules.transcript.Utterance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -70,6 +72,42 @@ class SampleCallsTest {
         truth.get("angry_utterances")
                 .forEach(n -> emotions.put(n.asInt(), new UtteranceEmotion(true, 0.9)));
         CallAnalysis a = analyze(sidecar, CallSignals.NONE.withEmotions(emotions));
+        assertThat(a.violations())
+                .as("%s", sidecar.getFileName())
+                .containsExactlyElementsOf(strings(truth.get("expected_violations")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sidecars")
+    void findsTheSameInAsrStyleTextWithoutCaseOrPunctuation(Path sidecar) throws Exception {
+        // Vosk prints lowercase words without punctuation; the rules must not rely on either.
+        JsonNode truth = JSON.readTree(sidecar.toFile()).get("ground_truth");
+        CallTranscript call = new TranscriptReader().read(sidecar);
+        List<Utterance> plain =
+                call.utterances().stream()
+                        .map(
+                                u ->
+                                        new Utterance(
+                                                u.speaker(),
+                                                u.start(),
+                                                u.end(),
+                                                u.text()
+                                                        .toLowerCase(Locale.ROOT)
+                                                        .replaceAll("[^\\p{L}\\p{N}' ]", " ")
+                                                        .replaceAll(" +", " ")
+                                                        .strip()))
+                        .toList();
+        CallTranscript asr =
+                new CallTranscript(
+                        call.callId(),
+                        call.language(),
+                        call.startedAt(),
+                        call.metadata(),
+                        call.channels(),
+                        plain,
+                        call.extra());
+        CallAnalysis a =
+                new CallAnalyzer(new RulePackLoader().loadDefault(call.language())).analyze(asr);
         assertThat(a.violations())
                 .as("%s", sidecar.getFileName())
                 .containsExactlyElementsOf(strings(truth.get("expected_violations")));
