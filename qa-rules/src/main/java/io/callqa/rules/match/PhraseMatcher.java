@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +30,9 @@ public final class PhraseMatcher {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*");
 
-    private static final java.util.Set<String> ARTICLES = java.util.Set.of("a", "an", "the");
+    private static final Set<String> ARTICLES = Set.of("a", "an", "the");
+
+    private static final int MAX_CACHED = 10_000;
 
     private final MatchSettings settings;
     private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
@@ -58,6 +61,10 @@ public final class PhraseMatcher {
 
     /** Where {@code phrase} occurs in {@code text}, if it does. */
     public Optional<PhraseMatch> find(String text, String phrase) {
+        if (cache.size() > MAX_CACHED) {
+            // Packs hold a few hundred phrases; only ad-hoc callers could grow it this far.
+            cache.clear();
+        }
         Compiled c = cache.computeIfAbsent(phrase, this::compile);
         if (c.words.isEmpty()) {
             return Optional.empty();

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -493,8 +495,7 @@ public final class RulePackLoader {
                 case "threshold" -> {
                     Metric metric = null;
                     Node m = f.get("metric");
-                    List<String> ids =
-                            java.util.Arrays.stream(Metric.values()).map(Metric::id).toList();
+                    List<String> ids = Arrays.stream(Metric.values()).map(Metric::id).toList();
                     if (m == null) {
                         problem(
                                 map,
@@ -534,8 +535,7 @@ public final class RulePackLoader {
                     Optional<Speaker> speaker = speaker(f, path, Optional.empty());
                     Set<PiiType> types = EnumSet.noneOf(PiiType.class);
                     Node n = f.get("pii_types");
-                    List<String> ids =
-                            java.util.Arrays.stream(PiiType.values()).map(PiiType::id).toList();
+                    List<String> ids = Arrays.stream(PiiType.values()).map(PiiType::id).toList();
                     if (n == null) {
                         types.add(PiiType.CARD);
                     } else if (!(n instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
@@ -700,7 +700,7 @@ public final class RulePackLoader {
                 Class<E> type,
                 E dflt) {
             List<String> ids =
-                    java.util.Arrays.stream(type.getEnumConstants())
+                    Arrays.stream(type.getEnumConstants())
                             .map(e -> e.name().toLowerCase(Locale.ROOT))
                             .toList();
             Node n = f.get(key);
@@ -802,7 +802,7 @@ public final class RulePackLoader {
     }
 
     /** {@code " (did you mean 'x'?)"} for the closest candidate within a small edit distance. */
-    static String didYouMean(String given, java.util.Collection<String> candidates) {
+    static String didYouMean(String given, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : new LinkedHashSet<>(candidates)) {

@@ -8,6 +8,7 @@ import io.callqa.rules.transcript.Speaker;
 import io.callqa.rules.transcript.Utterance;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -381,8 +382,8 @@ public final class CallSummarizer {
 
     /** Words that only ever appear capitalized in the call: mostly names of people and places. */
     private static Set<String> capitalizedOnly(CallTranscript call) {
-        Set<String> upper = new java.util.HashSet<>();
-        Set<String> lower = new java.util.HashSet<>();
+        Set<String> upper = new HashSet<>();
+        Set<String> lower = new HashSet<>();
         for (Utterance u : call.utterances()) {
             Matcher m = WORD.matcher(u.text());
             while (m.find()) {
