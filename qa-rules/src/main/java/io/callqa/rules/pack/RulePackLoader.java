@@ -618,6 +618,11 @@ public final class RulePackLoader {
                             item,
                             path + "[" + i + "]",
                             "expected a phrase (text), got " + describe(item));
+                } else if (s.getValue().codePoints().noneMatch(Character::isLetterOrDigit)) {
+                    problem(
+                            item,
+                            path + "[" + i + "]",
+                            "phrase has no words to match: " + describe(item));
                 } else {
                     out.add(s.getValue().trim());
                 }

@@ -294,7 +294,7 @@ public final class PiiRedactor {
                         || lower.contains("주민")
                         || lower.contains("resident registration"))) {
             type = PiiType.RRN;
-        } else if (n >= 13 && n <= 19 && luhn(d)) {
+        } else if (n >= 13 && n <= 19 && luhn(d) || containsCard(d)) {
             type = PiiType.CARD;
         } else if (n == 9
                 && (groups.equals(List.of(3, 2, 4))
@@ -312,6 +312,25 @@ public final class PiiRedactor {
         if (type != null) {
             spans.add(new Span(start, end, type));
         }
+    }
+
+    /**
+     * True when a longer run holds a Luhn-valid 15- or 16-digit card number, as when an "oh" or an
+     * order number is read out just before the card.
+     */
+    private static boolean containsCard(String d) {
+        if (d.length() <= 16 || d.length() > 24) {
+            return false;
+        }
+        for (int len = 16; len >= 15; len--) {
+            for (int i = 0; i + len <= d.length(); i++) {
+                String w = d.substring(i, i + len);
+                if ("3456".indexOf(w.charAt(0)) >= 0 && luhn(w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The Luhn checksum that every payment card number satisfies. */

@@ -244,6 +244,24 @@ class RulePackLoaderTest {
     }
 
     @Test
+    void phrasesWithoutWordsAreRejected() {
+        List<RulePackProblem> p =
+                problems(
+                        HEADER
+                                + """
+                                  - id: x
+                                    type: phrase-absent
+                                    kind: quality
+                                    severity: low
+                                    description: d
+                                    phrases: [ok, "?!", 5]
+                                """);
+        assertThat(p)
+                .extracting(x -> x.line() + " " + x.field() + ": " + x.message())
+                .containsExactly("10 rules[0].phrases[1]: phrase has no words to match: '?!'");
+    }
+
+    @Test
     void yamlSyntaxErrorsGiveTheLine() {
         List<RulePackProblem> p = problems("id: p\nversion: 1\nrules:\n  - id: [unclosed\n");
         assertThat(p).hasSize(1);

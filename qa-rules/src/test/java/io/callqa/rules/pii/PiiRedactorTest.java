@@ -54,6 +54,14 @@ class PiiRedactorTest {
     }
 
     @Test
+    void aCardInsideALongerRunIsStillFound() {
+        RedactedText r =
+                redactor.redact(
+                        "oh, four one one one, one one one one, one one one one, one one one one");
+        assertThat(r.text()).isEqualTo("[CARD]");
+    }
+
+    @Test
     void luhnInvalidNumbersAreNotCards() {
         RedactedText r =
                 redactor.redact("four one one one one one one one one one one one one one one two");
