@@ -196,6 +196,18 @@ class RuleEngineTest {
     }
 
     @Test
+    void aCallWithoutSpeechIsAnalysedWithoutErrors() throws Exception {
+        CallAnalysis a =
+                new CallAnalyzer(
+                                new io.callqa.rules.pack.RulePackLoader().loadBundled("default-en"))
+                        .analyze(call("en"));
+        assertThat(a.results()).hasSize(9);
+        assertThat(a.results().get(7).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+        assertThat(a.summary().text()).isEmpty();
+        assertThat(AnalysisJson.toJson(a).get("duration_s").asDouble()).isZero();
+    }
+
+    @Test
     void escalationRequestsAreHeardFromTheCustomerOnly() throws Exception {
         String rule =
                 """
