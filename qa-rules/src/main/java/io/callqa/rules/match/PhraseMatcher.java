@@ -35,6 +35,7 @@ public final class PhraseMatcher {
     private static final int MAX_CACHED = 10_000;
 
     private final MatchSettings settings;
+    private final ThreadLocal<Prepared> last = new ThreadLocal<>();
     private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
 
     /** A matcher with the given tolerance. */
@@ -140,12 +141,20 @@ public final class PhraseMatcher {
             return false;
         }
         double t = settings.fuzzyThreshold();
-        return EditDistance.similarity(spoken.stem(), wanted) >= t
-                || EditDistance.similarity(spoken.word(), c.raw.get(k)) >= t;
+        return similar(spoken.stem(), wanted, t) || similar(spoken.word(), c.raw.get(k), t);
+    }
+
+    /** Similarity at least t; skips the edit distance when the lengths alone rule it out. */
+    private static boolean similar(String a, String b, double t) {
+        int longer = Math.max(a.length(), b.length());
+        if (Math.abs(a.length() - b.length()) > longer * (1 - t) + 1e-9) {
+            return false;
+        }
+        return EditDistance.similarity(a, b) >= t;
     }
 
     private int[] findEnglish(String text, Compiled c) {
-        List<Token> tokens = englishTokens(text);
+        List<Token> tokens = prepared(text).english();
         int m = c.words.size();
         for (int i = 0; i < tokens.size(); i++) {
             if (!wordMatches(tokens.get(i), c, 0)) {
@@ -172,7 +181,7 @@ public final class PhraseMatcher {
     }
 
     private int[] findKorean(String text, Compiled c) {
-        KoreanText kt = KoreanText.of(normalize(text));
+        KoreanText kt = prepared(text).korean();
         String hay = kt.jamo();
         int gap = settings.maxGap() * 3 * 3;
         for (int from = 0; from < hay.length(); from++) {
@@ -260,6 +269,44 @@ public final class PhraseMatcher {
             cur = t;
         }
         return best <= maxErrors ? bestEnd : -1;
+    }
+
+    /**
+     * The text prepared for matching, remembered per thread for the last text: a rule checks many
+     * phrases against the same utterance in a row.
+     */
+    private Prepared prepared(String text) {
+        Prepared p = last.get();
+        if (p == null || !p.text.equals(text)) {
+            p = new Prepared(text);
+            last.set(p);
+        }
+        return p;
+    }
+
+    /** A text with its English tokens and Korean jamo form, each computed on first use. */
+    private static final class Prepared {
+        private final String text;
+        private List<Token> english;
+        private KoreanText korean;
+
+        Prepared(String text) {
+            this.text = text;
+        }
+
+        List<Token> english() {
+            if (english == null) {
+                english = englishTokens(text);
+            }
+            return english;
+        }
+
+        KoreanText korean() {
+            if (korean == null) {
+                korean = KoreanText.of(normalize(text));
+            }
+            return korean;
+        }
     }
 
     /** A word of a text: its stem and where it is. */
