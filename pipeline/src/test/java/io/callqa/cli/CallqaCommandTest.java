@@ -35,11 +35,12 @@ class CallqaCommandTest {
         List<String> verbs =
                 Arrays.stream(r.out().substring(r.out().indexOf("Commands:")).split("\n"))
                         .skip(1)
+                        // Verb lines are indented by two; wrapped descriptions by more.
+                        .filter(l -> l.matches("  \\S.*"))
                         .map(String::strip)
-                        .filter(l -> !l.isEmpty())
                         .map(l -> l.split("\\s+")[0])
                         .toList();
-        assertThat(verbs).containsExactly("demo", "run", "help");
+        assertThat(verbs).containsExactly("demo", "run", "analyze", "help");
     }
 
     @Test

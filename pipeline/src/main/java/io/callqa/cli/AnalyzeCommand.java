@@ -1,0 +1,75 @@
+package io.callqa.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.callqa.rules.engine.AnalysisJson;
+import io.callqa.rules.engine.CallAnalysis;
+import io.callqa.rules.engine.CallAnalyzer;
+import io.callqa.rules.pack.RulePack;
+import io.callqa.rules.pack.RulePackException;
+import io.callqa.rules.pack.RulePackLoader;
+import io.callqa.rules.transcript.CallTranscript;
+import io.callqa.rules.transcript.TranscriptException;
+import io.callqa.rules.transcript.TranscriptReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code callqa analyze}: the post-call analysis of one pre-transcribed call, printed as the
+ * analysis result JSON. Runs without Flink or OpenSearch.
+ */
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Analyse one call transcript and print the result as JSON: QA score, compliance,"
+                    + " rule results with evidence, summary, keywords, PII found, redacted"
+                    + " utterances and alerts.",
+            "Uses the bundled rule pack for the call's language (default-en, default-ko)"
+                    + " unless --rules is given."
+        })
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(
+            names = "--transcript",
+            paramLabel = "CALL.json",
+            required = true,
+            description = "The call transcript (sidecar JSON; see the README, Transcript format).")
+    Path transcript;
+
+    @Option(
+            names = "--rules",
+            paramLabel = "PACK.yaml",
+            description = "Rule pack to score with (see the README, Rule packs).")
+    Path rules;
+
+    @Override
+    public Integer call() throws Exception {
+        CallTranscript call;
+        try {
+            call = new TranscriptReader().read(transcript);
+        } catch (TranscriptException e) {
+            throw CallqaException.badInput(e.getMessage());
+        }
+        RulePack pack;
+        try {
+            RulePackLoader loader = new RulePackLoader();
+            pack = rules == null ? loader.loadDefault(call.language()) : loader.load(rules);
+        } catch (RulePackException e) {
+            throw CallqaException.badInput(e.getMessage());
+        }
+        CallAnalysis analysis = new CallAnalyzer(pack).analyze(call);
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(mapper.writeValueAsString(AnalysisJson.toJson(analysis)));
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,24 @@
+package io.callqa.rules.engine;
+
+import io.callqa.rules.pack.Severity;
+
+/**
+ * Something a floor manager should hear about, raised by a failed rule or an agitated customer.
+ *
+ * @param id deterministic id: call id, rule (or alert type) and utterance index
+ * @param type {@code compliance}, {@code escalation}, {@code pii}, {@code dead-air}, {@code anger},
+ *     or what a pack names
+ * @param ruleId the rule that raised it, or null
+ * @param severity how urgent
+ * @param utterance the utterance it concerns, or null
+ * @param t seconds from the start of the call
+ * @param message one line for people
+ */
+public record Alert(
+        String id,
+        String type,
+        String ruleId,
+        Severity severity,
+        Integer utterance,
+        double t,
+        String message) {}

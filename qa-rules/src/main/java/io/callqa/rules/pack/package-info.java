@@ -1,0 +1,2 @@
+/** Rule packs: the YAML format, its validating loader and the rule model. */
+package io.callqa.rules.pack;
