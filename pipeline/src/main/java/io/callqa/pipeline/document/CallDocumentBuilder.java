@@ -7,51 +7,53 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callqa.audio.dynamics.ConversationDynamics;
 import io.callqa.audio.dynamics.DynamicsSettings;
 import io.callqa.audio.dynamics.SpeechSegment;
+import io.callqa.rules.engine.AnalysisJson;
+import io.callqa.rules.engine.CallAnalysis;
+import io.callqa.rules.engine.CallAnalyzer;
+import io.callqa.rules.engine.RuleResult;
+import io.callqa.rules.pack.RuleKind;
+import io.callqa.rules.pack.RulePack;
+import io.callqa.rules.pack.RulePackException;
+import io.callqa.rules.pack.RulePackLoader;
 import io.callqa.rules.transcript.CallTranscript;
 import io.callqa.rules.transcript.Speaker;
-import io.callqa.rules.transcript.Utterance;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Builds the {@code callqa-calls} document of a call from its transcript and the measurements made
- * on it.
+ * Builds the {@code callqa-calls} document of a call: the full analysis of qa-rules (redacted
+ * utterances, QA results with evidence, summary, keywords, PII found, alerts; the same shape {@code
+ * callqa analyze} prints) plus what the pipeline adds (metadata, source, turn-taking).
  *
- * <p>Utterance text is deliberately not indexed yet: transcripts may hold card numbers and other
- * personal data, and nothing unredacted may reach the index. Text is added once PII redaction runs
- * before this step.
+ * <p>PII is redacted by the analysis before anything is put into the document, so no unredacted
+ * transcript text reaches the index.
  */
 public final class CallDocumentBuilder {
     private final ObjectMapper mapper = new ObjectMapper();
     private final DynamicsSettings dynamicsSettings;
+    private final RulePackLoader packs = new RulePackLoader();
+    private final Map<String, CallAnalyzer> analyzers = new HashMap<>();
 
-    /** A builder measuring dynamics with {@code dynamicsSettings}. */
+    /** A builder scoring with the bundled pack of each call's language. */
     public CallDocumentBuilder(DynamicsSettings dynamicsSettings) {
         this.dynamicsSettings = dynamicsSettings;
     }
 
     /** Builds the document of {@code t}, read from {@code sourceUri} with hash {@code sha256}. */
     public CallDocument build(CallTranscript t, String sourceUri, String sha256) {
-        ConversationDynamics d =
-                ConversationDynamics.measure(
-                        segments(t, Speaker.AGENT),
-                        segments(t, Speaker.CUSTOMER),
-                        t.speechEnd(),
-                        dynamicsSettings);
+        CallAnalysis analysis = analyzer(t.language()).analyze(t);
+        ObjectNode doc = AnalysisJson.toJson(analysis);
 
-        ObjectNode doc = mapper.createObjectNode();
-        doc.put("call_id", t.callId());
-        doc.put("language", t.language());
         t.startedAt()
                 .ifPresent(
                         s -> {
                             doc.put("started_at", s.toString());
                             long endMillis = s.toEpochMilli() + Math.round(t.speechEnd() * 1000);
-                            doc.put(
-                                    "ended_at",
-                                    java.time.Instant.ofEpochMilli(endMillis).toString());
+                            doc.put("ended_at", Instant.ofEpochMilli(endMillis).toString());
                         });
-        doc.put("duration_s", round(t.speechEnd()));
         t.metadata().forEach(doc::put);
 
         ObjectNode source = doc.putObject("source");
@@ -59,7 +61,37 @@ public final class CallDocumentBuilder {
         source.put("sha256", sha256);
         source.put("kind", "transcript");
         doc.putObject("asr").put("engine", "provided");
+        doc.set("rulepack", doc.path("qa").path("rulepack").deepCopy());
 
+        // Flat lists beside the nested results: dashboards aggregate these without nested queries.
+        ObjectNode qa = (ObjectNode) doc.path("qa");
+        ArrayNode failed = qa.putArray("failed_rules");
+        ArrayNode failedCompliance = qa.putArray("failed_compliance_rules");
+        for (RuleResult r : analysis.results()) {
+            if (Boolean.FALSE.equals(r.outcome().passed())) {
+                failed.add(r.rule().id());
+                if (r.rule().kind() == RuleKind.COMPLIANCE) {
+                    failedCompliance.add(r.rule().id());
+                }
+            }
+        }
+
+        addTurnTaking(doc, t);
+        doc.put("utterance_count", t.utterances().size());
+        try {
+            return new CallDocument(t.callId(), mapper.writeValueAsString(doc));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void addTurnTaking(ObjectNode doc, CallTranscript t) {
+        ConversationDynamics d =
+                ConversationDynamics.measure(
+                        segments(t, Speaker.AGENT),
+                        segments(t, Speaker.CUSTOMER),
+                        t.speechEnd(),
+                        dynamicsSettings);
         ObjectNode prosody = doc.putObject("prosody");
         ObjectNode agent = prosody.putObject("agent");
         agent.put("talk_s", round(d.agentTalkS()));
@@ -78,20 +110,25 @@ public final class CallDocumentBuilder {
         for (SpeechSegment s : d.deadAir()) {
             deadAir.addObject().put("start", round(s.start())).put("end", round(s.end()));
         }
+    }
 
-        doc.put("utterance_count", t.utterances().size());
-        ArrayNode us = doc.putArray("utterances");
-        for (Utterance u : t.utterances()) {
-            us.addObject()
-                    .put("speaker", u.speaker().id())
-                    .put("start", round(u.start()))
-                    .put("end", round(u.end()));
-        }
-        try {
-            return new CallDocument(t.callId(), mapper.writeValueAsString(doc));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    private CallAnalyzer analyzer(String language) {
+        return analyzers.computeIfAbsent(
+                language,
+                lang -> {
+                    try {
+                        RulePack pack = packs.loadDefault(lang);
+                        return new CallAnalyzer(pack);
+                    } catch (RulePackException e) {
+                        // The bundled packs are validated by the build; this is a broken jar.
+                        throw new IllegalStateException(
+                                "bundled rule pack for '"
+                                        + lang
+                                        + "' is invalid: "
+                                        + e.getMessage(),
+                                e);
+                    }
+                });
     }
 
     private static List<SpeechSegment> segments(CallTranscript t, Speaker speaker) {

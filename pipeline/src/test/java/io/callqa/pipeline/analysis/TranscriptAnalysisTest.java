@@ -59,8 +59,15 @@ class TranscriptAnalysisTest {
             assertThat(doc.path("prosody").path("interruptions").asInt()).isEqualTo(1);
             assertThat(doc.path("prosody").path("longest_silence_s").asDouble()).isEqualTo(37.0);
             assertThat(doc.path("utterances")).hasSize(3);
-            // No transcript text may be indexed before PII redaction exists: not even a digit.
-            assertThat(docs.get(0).json).doesNotContain("카드", "일 일", "안녕하세요");
+            // The analysis ran before indexing: scored with the Korean pack, PII redacted.
+            assertThat(doc.path("qa").path("rulepack").path("id").asText()).isEqualTo("default-ko");
+            assertThat(doc.path("qa").path("failed_rules"))
+                    .extracting(JsonNode::asText)
+                    .contains("pii-spoken");
+            assertThat(doc.path("pii_found"))
+                    .extracting(p -> p.path("type").asText())
+                    .contains("card");
+            assertThat(docs.get(0).json).contains("[CARD]").doesNotContain("일 일 일");
             assertThat(h.getSideOutput(TranscriptAnalysis.DEAD_LETTERS)).isNullOrEmpty();
         }
     }
