@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = CallqaVersion.class,
         description = "Contact-center QA and call analytics on Apache Flink.",
-        subcommands = {DemoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            RunCommand.class,
+            FeaturesCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class CallqaCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
