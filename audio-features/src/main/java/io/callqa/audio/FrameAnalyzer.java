@@ -19,6 +19,7 @@ import be.tarsos.dsp.pitch.Yin;
 final class FrameAnalyzer {
     static final int HOP = (int) Math.round(AudioSource.ANALYSIS_RATE * FrameTrack.HOP_S);
     static final int WINDOW = 256;
+    private static final long MAX_PRESIZE_FRAMES = 360_000;
     private static final float[] DITHER = new float[WINDOW];
 
     static {

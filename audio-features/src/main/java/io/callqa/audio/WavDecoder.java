@@ -36,6 +36,9 @@ public final class WavDecoder {
         } catch (NoSuchFileException e) {
             throw new AudioFormatException(name, "no such file", e);
         }
+        if (!Files.isRegularFile(file)) {
+            throw new AudioFormatException(name, "not a regular file");
+        }
         if (size == 0) {
             throw new AudioFormatException(name, "empty file (0 bytes), not a WAV recording");
         }

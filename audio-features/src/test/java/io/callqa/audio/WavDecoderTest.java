@@ -96,6 +96,16 @@ class WavDecoderTest {
     }
 
     @Test
+    void directoryOrMissingFile() throws IOException {
+        assertThatThrownBy(() -> WavDecoder.open(dir))
+                .isInstanceOf(AudioFormatException.class)
+                .hasMessage(dir + ": not a regular file");
+        assertThatThrownBy(() -> WavDecoder.open(dir.resolve("gone.wav")))
+                .isInstanceOf(AudioFormatException.class)
+                .hasMessage(dir.resolve("gone.wav") + ": no such file");
+    }
+
+    @Test
     void zeroLength() throws IOException {
         assertBad("empty.wav", new byte[0], "empty file (0 bytes)");
     }

@@ -84,6 +84,8 @@ final class FeaturesCommand implements Callable<Integer> {
             throw CallqaException.badInput(e.getMessage());
         } catch (java.nio.file.AccessDeniedException e) {
             throw CallqaException.badInput(file + ": permission denied");
+        } catch (java.io.IOException e) {
+            throw CallqaException.badInput(file + ": cannot be read (" + e.getMessage() + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
