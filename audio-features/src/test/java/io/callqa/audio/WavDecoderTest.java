@@ -87,6 +87,31 @@ class WavDecoderTest {
         }
     }
 
+    /** WAVE_FORMAT_EXTENSIBLE headers and metadata chunks before the data are read through. */
+    @Test
+    void extensibleHeaderAndMetadataChunks() throws IOException {
+        byte[] data =
+                Arrays.copyOfRange(
+                        TestWavs.wav(16000, Encoding.PCM_S16, TestWavs.sine(440, 0.5, 0.5, 16000)),
+                        44,
+                        44 + 16000);
+        ByteBuffer b = ByteBuffer.allocate(12 + 48 + 8 + 5 + 1 + 8 + data.length);
+        b.order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(b.capacity() - 8).put("WAVE".getBytes());
+        b.put("fmt ".getBytes()).putInt(40).putShort((short) 0xFFFE).putShort((short) 1);
+        b.putInt(16000).putInt(32000).putShort((short) 2).putShort((short) 16);
+        b.putShort((short) 22).putShort((short) 16).putInt(4).putShort((short) 1);
+        b.put(new byte[14]);
+        b.put("LIST".getBytes()).putInt(5).put("INFOx".getBytes()).put((byte) 0);
+        b.put("data".getBytes()).putInt(data.length).put(data);
+        Path f = dir.resolve("ext.wav");
+        Files.write(f, b.array());
+        try (AudioSource s = WavDecoder.open(f)) {
+            assertThat(s.format().encoding()).isEqualTo(Encoding.PCM_S16);
+            assertThat(readAll(s)[0].length).isBetween(3995, 4005);
+        }
+    }
+
     @Test
     void notAWav() throws IOException {
         assertBad(
