@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callqa.audio.dynamics.ConversationDynamics;
+import io.callqa.audio.dynamics.DynamicsSettings;
 import io.callqa.audio.dynamics.SpeechSegment;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +183,123 @@ class DatasetEvaluationTest {
         assertThat(seconds).isPositive();
         assertThat(precision).isGreaterThan(0.8);
         assertThat(recall).isGreaterThan(0.9);
+    }
+
+    /**
+     * Harper Valley as stereo calls: the two parties' files mixed to agent-left/customer-right (the
+     * agent's recording starts later; the transcript's offset_ms minus start_ms says by how much),
+     * and the dynamics from voice activity compared with those from the transcripts' word timings.
+     */
+    @Test
+    void harperValleyDynamicsFromVoiceActivityAgainstWordTimings() throws IOException {
+        Path root = DATASETS.resolve("harper-valley-subset");
+        assumeTrue(
+                Files.isDirectory(root.resolve("transcript")),
+                "skipped: "
+                        + root.toAbsolutePath().normalize()
+                        + " is absent (evaluation data is"
+                        + " not part of the repository; clone with ../shared beside it)");
+        ObjectMapper json = new ObjectMapper();
+        List<Path> transcripts;
+        try (Stream<Path> s = Files.list(root.resolve("transcript"))) {
+            transcripts = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        System.out.println("Harper Valley dynamics: VAD vs word timings (seconds)");
+        System.out.println(
+                "  call              overtalk VAD/words   silence VAD/words   talk ratio");
+        double sumOver = 0;
+        double sumSilence = 0;
+        int calls = 0;
+        for (Path t : transcripts) {
+            String sid = t.getFileName().toString().replace(".json", "");
+            Path agentWav = root.resolve("audio/agent").resolve(sid + ".wav");
+            Path callerWav = root.resolve("audio/caller").resolve(sid + ".wav");
+            if (!Files.exists(agentWav) || !Files.exists(callerWav)) {
+                continue;
+            }
+            JsonNode segs = json.readTree(t.toFile());
+            double agentDelay = 0;
+            List<TimedUtterance> words = new ArrayList<>();
+            for (JsonNode seg : segs) {
+                String role = seg.path("speaker_role").asText();
+                double offset = seg.path("offset_ms").asDouble() / 1000;
+                if (role.equals("agent")) {
+                    agentDelay = offset - seg.path("start_ms").asDouble() / 1000;
+                }
+                for (int w = 0; w < seg.path("word_offsets_ms").size(); w++) {
+                    double ws = offset + seg.path("word_offsets_ms").get(w).asDouble() / 1000;
+                    double we = ws + seg.path("word_durations_ms").get(w).asDouble() / 1000;
+                    words.add(
+                            new TimedUtterance(
+                                    role.equals("agent") ? "agent" : "customer", ws, we, 1));
+                }
+            }
+            float[] agent = mono(agentWav);
+            float[] caller = mono(callerWav);
+            // Word times are on the conversation clock; whichever recording started later is
+            // shifted onto it (a negative delay means the caller's file starts later).
+            int delay = (int) Math.round(agentDelay * 8000);
+            int agentAt = Math.max(0, delay);
+            int callerAt = Math.max(0, -delay);
+            int n = Math.max(caller.length + callerAt, agent.length + agentAt);
+            float[] left = new float[n];
+            System.arraycopy(agent, 0, left, agentAt, agent.length);
+            float[] right = new float[n];
+            System.arraycopy(caller, 0, right, callerAt, caller.length);
+            byte[] stereo = TestWavs.wav(8000, Encoding.PCM_S16, left, right);
+            CallFeatures vad;
+            try (AudioSource s =
+                    WavDecoder.open(new ByteArrayInputStream(stereo), sid, stereo.length)) {
+                vad = new CallAnalyzer(FeatureSettings.DEFAULTS).analyze(s, List.of());
+            }
+            ConversationDynamics fromWords =
+                    ConversationDynamics.measure(
+                            segments(words, "agent"),
+                            segments(words, "customer"),
+                            vad.durationS(),
+                            DynamicsSettings.DEFAULTS);
+            ConversationDynamics d = vad.dynamics();
+            System.out.printf(
+                    "  %s   %5.2f / %5.2f       %5.1f / %5.1f      %.2f / %.2f%n",
+                    sid,
+                    d.overtalkS(),
+                    fromWords.overtalkS(),
+                    d.silenceS(),
+                    fromWords.silenceS(),
+                    d.agentTalkRatio(),
+                    fromWords.agentTalkRatio());
+            sumOver += Math.abs(d.overtalkS() - fromWords.overtalkS());
+            sumSilence += Math.abs(d.silenceS() - fromWords.silenceS());
+            calls++;
+        }
+        System.out.printf(
+                "  mean absolute difference: overtalk %.2f s, silence %.2f s over %d calls%n",
+                sumOver / calls, sumSilence / calls, calls);
+        assertThat(calls).isPositive();
+    }
+
+    private static float[] mono(Path wav) throws IOException {
+        try (AudioSource s = WavDecoder.open(wav)) {
+            float[] block = new float[s.blockCapacity()];
+            float[] out = new float[0];
+            int n;
+            while ((n = s.read(new float[][] {block})) >= 0) {
+                int old = out.length;
+                out = Arrays.copyOf(out, old + n);
+                System.arraycopy(block, 0, out, old, n);
+            }
+            return out;
+        }
+    }
+
+    private static List<SpeechSegment> segments(List<TimedUtterance> words, String speaker) {
+        List<SpeechSegment> out = new ArrayList<>();
+        for (TimedUtterance w : words) {
+            if (w.speaker().equals(speaker)) {
+                out.add(new SpeechSegment(w.start(), w.end()));
+            }
+        }
+        return out;
     }
 
     private static boolean[] mask(List<SpeechSegment> segments, int frames) {
