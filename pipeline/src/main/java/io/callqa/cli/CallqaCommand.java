@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             RunCommand.class,
             AnalyzeCommand.class,
+            FeaturesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CallqaCommand implements Runnable {

@@ -40,7 +40,7 @@ class CallqaCommandTest {
                         .map(String::strip)
                         .map(l -> l.split("\\s+")[0])
                         .toList();
-        assertThat(verbs).containsExactly("demo", "run", "analyze", "help");
+        assertThat(verbs).containsExactly("demo", "run", "analyze", "features", "help");
     }
 
     @Test

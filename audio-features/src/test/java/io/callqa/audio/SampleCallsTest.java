@@ -1,0 +1,91 @@
+package io.callqa.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.callqa.audio.dynamics.ConversationDynamics;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The 18 bundled sample calls against their sidecars' ground truth. */
+class SampleCallsTest {
+
+    /** Dead air and overtalk measured from voice activity alone match the sidecar within 0.3 s. */
+    @Test
+    void deadAirAndOvertalkFromVoiceActivity() throws IOException {
+        double worstDead = 0;
+        double worstOver = 0;
+        System.out.println("call                 dead-air VAD/truth   overtalk VAD/truth");
+        for (Path side : SampleCalls.sidecars()) {
+            JsonNode j = SampleCalls.read(side);
+            JsonNode gt = j.path("ground_truth");
+            ConversationDynamics d =
+                    new CallAnalyzer(FeatureSettings.DEFAULTS)
+                            .analyze(SampleCalls.wav(side, j))
+                            .dynamics();
+            double deadTruth = 0;
+            for (JsonNode s : gt.path("dead_air")) {
+                deadTruth += s.path("end").asDouble() - s.path("start").asDouble();
+            }
+            double deadVad = d.deadAir().stream().mapToDouble(s -> s.duration()).sum();
+            double overTruth = gt.path("overtalk_s").asDouble();
+            System.out.printf(
+                    "%-20s %6.2f / %6.2f      %5.2f / %5.2f%n",
+                    j.path("call_id").asText(), deadVad, deadTruth, d.overtalkS(), overTruth);
+            assertThat(deadVad).as("dead air of %s", side).isCloseTo(deadTruth, offset(0.3));
+            assertThat(d.longestDeadAirS())
+                    .isCloseTo(gt.path("longest_dead_air_s").asDouble(), offset(0.3));
+            assertThat(d.deadAir()).hasSize(gt.path("dead_air").size());
+            assertThat(d.overtalkS()).as("overtalk of %s", side).isCloseTo(overTruth, offset(0.3));
+            worstDead = Math.max(worstDead, Math.abs(deadVad - deadTruth));
+            worstOver = Math.max(worstOver, Math.abs(d.overtalkS() - overTruth));
+        }
+        System.out.printf("worst error: dead air %.3f s, overtalk %.3f s%n", worstDead, worstOver);
+    }
+
+    /**
+     * Customer utterances in the angry voice are labelled agitated, calm ones neutral. Prints the
+     * confusion matrix; the bounds leave room for the espeak voices whose "angry" setting barely
+     * changes pitch (see README).
+     */
+    @Test
+    void angryCustomerUtterancesAreAgitated() throws IOException {
+        int[][] m = new int[2][Emotion.values().length];
+        int calmers = 0;
+        for (Path side : SampleCalls.sidecars()) {
+            JsonNode j = SampleCalls.read(side);
+            Set<Integer> angry = new HashSet<>();
+            j.path("ground_truth").path("angry_utterances").forEach(n -> angry.add(n.asInt()));
+            CallFeatures f =
+                    new CallAnalyzer(FeatureSettings.DEFAULTS)
+                            .analyze(SampleCalls.wav(side, j), SampleCalls.utterances(j));
+            List<UtteranceFeatures> us = f.utterances();
+            for (int i = 0; i < us.size(); i++) {
+                if (us.get(i).speaker().equals("customer")) {
+                    m[angry.contains(i) ? 1 : 0][us.get(i).emotion().emotion().ordinal()]++;
+                }
+            }
+            if (j.path("ground_truth").path("customer_emotion").asText().equals("escalating")) {
+                EmotionSummary s = f.emotion().get("customer");
+                assertThat(s.peakArousal()).isGreaterThan(EmotionEstimator.AGITATED_AT);
+                calmers += s.trend().equals("calmer") ? 1 : 0;
+            }
+        }
+        System.out.println("customer utterances   neutral agitated low");
+        System.out.printf("  calm voice          %7d %8d %3d%n", m[0][0], m[0][1], m[0][2]);
+        System.out.printf("  angry voice         %7d %8d %3d%n", m[1][0], m[1][1], m[1][2]);
+        int calm = m[0][0] + m[0][1] + m[0][2];
+        int angryN = m[1][0] + m[1][1] + m[1][2];
+        assertThat(angryN).isGreaterThan(10);
+        assertThat((double) m[0][0] / calm).as("calm labelled neutral").isGreaterThanOrEqualTo(0.9);
+        assertThat((double) m[1][1] / angryN)
+                .as("angry labelled agitated")
+                .isGreaterThanOrEqualTo(0.6);
+        assertThat(calmers).isZero();
+    }
+}
