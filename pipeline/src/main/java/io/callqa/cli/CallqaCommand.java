@@ -1,6 +1,8 @@
 package io.callqa.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = CallqaVersion.class,
         description = "Contact-center QA and call analytics on Apache Flink.",
-        subcommands = {DemoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            RunCommand.class,
+            ClassifyCommand.class,
+            TrainClassifierCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class CallqaCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -22,7 +30,11 @@ public final class CallqaCommand implements Runnable {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        CommandLine cl = newCommandLine();
+        // JSON lines verbs (classify) promise UTF-8 whatever the platform default is.
+        cl.setOut(
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        System.exit(cl.execute(args));
     }
 
     /** Builds the command line with callqa's exit codes and error handling. */

@@ -35,11 +35,13 @@ class CallqaCommandTest {
         List<String> verbs =
                 Arrays.stream(r.out().substring(r.out().indexOf("Commands:")).split("\n"))
                         .skip(1)
+                        // Verbs sit at column 2; deeper lines continue a wrapped description.
+                        .filter(l -> l.startsWith("  ") && !l.startsWith("   "))
                         .map(String::strip)
                         .filter(l -> !l.isEmpty())
                         .map(l -> l.split("\\s+")[0])
                         .toList();
-        assertThat(verbs).containsExactly("demo", "run", "help");
+        assertThat(verbs).containsExactly("demo", "run", "classify", "train-classifier", "help");
     }
 
     @Test

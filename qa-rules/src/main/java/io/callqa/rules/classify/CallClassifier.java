@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -73,6 +75,16 @@ public final class CallClassifier {
     private static final byte[] MAGIC = "callqa-classifier/1\n".getBytes(StandardCharsets.UTF_8);
     private static final int EPOCHS = 10;
     private static final int MIN_DOCUMENT_FREQUENCY = 2;
+
+    /**
+     * Tribuo logs every training run at INFO through java.util.logging; held here (JUL keeps
+     * loggers weakly) so the level sticks, and the CLI prints its own summary instead.
+     */
+    private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
+
+    static {
+        TRIBUO_LOG.setLevel(Level.WARNING);
+    }
 
     private static volatile CallClassifier defaultClassifier;
 
