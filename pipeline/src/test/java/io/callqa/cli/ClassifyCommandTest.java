@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -109,6 +111,31 @@ class ClassifyCommandTest {
         assertThat(lines.get(4).get("id").isNull()).isTrue();
         assertThat(lines.get(5).get("id").asInt()).isEqualTo(9);
         assertThat(lines.get(5).get("category").asText()).isEqualTo("shipping");
+    }
+
+    @Test
+    void answersEachLineBeforeTheInputEnds() throws Exception {
+        PipedOutputStream feed = new PipedOutputStream();
+        CommandLine cl = CallqaCommand.newCommandLine();
+        ClassifyCommand classify = cl.getSubcommands().get("classify").getCommand();
+        classify.in = new PipedInputStream(feed);
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        Thread worker = new Thread(() -> cl.execute("classify"));
+        worker.start();
+        try {
+            feed.write("{\"id\":1,\"text\":\"택배 언제 와요\"}\n".getBytes(StandardCharsets.UTF_8));
+            feed.flush();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!out.toString().contains("\n") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(out.toString()).contains("\"id\":1", "\"category\":\"shipping\"");
+        } finally {
+            feed.close();
+            worker.join(30_000);
+        }
+        assertThat(worker.isAlive()).isFalse();
     }
 
     @Test
