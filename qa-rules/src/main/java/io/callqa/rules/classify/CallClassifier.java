@@ -263,9 +263,9 @@ public final class CallClassifier {
     public Classification classify(
             List<Utterance> utterances, String lang, CallWeighting weighting) {
         String language =
-                lang == null || lang.equals("auto")
+                isAuto(lang)
                         ? Languages.detect(utterances.stream().map(Utterance::text).toList())
-                        : language("", lang);
+                        : known(lang);
         int k = categories.size();
         double[] sum = new double[k];
         double total = 0;
@@ -302,9 +302,14 @@ public final class CallClassifier {
     }
 
     private static String language(String text, String lang) {
-        if (lang == null || lang.equals("auto")) {
-            return Languages.detect(List.of(text));
-        }
+        return isAuto(lang) ? Languages.detect(List.of(text)) : known(lang);
+    }
+
+    private static boolean isAuto(String lang) {
+        return lang == null || lang.equals("auto");
+    }
+
+    private static String known(String lang) {
         if (lang.equals("en") || lang.equals("ko")) {
             return lang;
         }

@@ -1,5 +1,7 @@
 package io.callqa.rules.classify;
 
+import java.util.Objects;
+
 /**
  * How {@link CallClassifier#classify(io.callqa.rules.transcript.CallTranscript)} weighs the
  * utterances of a call. Utterance {@code i} (0-based, in time order) contributes its probability
@@ -34,6 +36,21 @@ public record CallWeighting(
 
     /** The weighting used by default. */
     public static final CallWeighting DEFAULT = new CallWeighting(1.0, 0.4, 3.0, 0.1, "other", 0.5);
+
+    /** Rejects weights that would make the weighted mean meaningless. */
+    public CallWeighting {
+        if (!(customerWeight >= 0) || !(agentWeight >= 0) || customerWeight + agentWeight == 0) {
+            throw new IllegalArgumentException("speaker weights must be >= 0, not both 0");
+        }
+        if (!(positionHalfLife > 0) || !(positionFloor >= 0 && positionFloor <= 1)) {
+            throw new IllegalArgumentException(
+                    "need positionHalfLife > 0, 0 <= positionFloor <= 1");
+        }
+        if (!(residualDiscount > 0)) {
+            throw new IllegalArgumentException("residualDiscount must be > 0");
+        }
+        Objects.requireNonNull(residual, "residual");
+    }
 
     /** Weight of utterance {@code index} by its position in the call. */
     double position(int index) {

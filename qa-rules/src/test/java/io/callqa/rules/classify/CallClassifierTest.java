@@ -139,6 +139,21 @@ class CallClassifierTest {
     }
 
     @Test
+    void aCustomWeightingIsUsedAndValidated() {
+        List<Utterance> u =
+                call(
+                        Speaker.AGENT, "your parcel is with the courier",
+                        Speaker.CUSTOMER, "I want a refund");
+        CallWeighting agentOnly = new CallWeighting(0.0, 1.0, 3.0, 0.1, "other", 0.5);
+        assertThat(MODEL.classify(u, "en", agentOnly).label()).isEqualTo("shipping");
+        assertThat(MODEL.classify(u, "en").label()).isEqualTo("refund");
+        assertThatThrownBy(() -> new CallWeighting(1, 0.4, 3, 0.1, "other", 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CallWeighting(1, 0.4, 0, 0.1, "other", 0.5))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aCallWithoutSpeechIsTheCatchAll() {
         assertThat(MODEL.classify(List.of(), "en").label()).isEqualTo("other");
     }
