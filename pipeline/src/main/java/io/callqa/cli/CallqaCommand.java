@@ -31,9 +31,12 @@ public final class CallqaCommand implements Runnable {
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
         CommandLine cl = newCommandLine();
-        // JSON lines verbs (classify) promise UTF-8 whatever the platform default is.
+        // JSON lines verbs (classify) promise UTF-8 whatever the platform default is; messages
+        // naming Korean files or text need it too.
         cl.setOut(
                 new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cl.setErr(
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         System.exit(cl.execute(args));
     }
 
