@@ -1,6 +1,8 @@
 package io.callqa.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +17,8 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             AnalyzeCommand.class,
             FeaturesCommand.class,
+            ClassifyCommand.class,
+            TrainClassifierCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CallqaCommand implements Runnable {
@@ -28,7 +32,14 @@ public final class CallqaCommand implements Runnable {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        CommandLine cl = newCommandLine();
+        // JSON lines verbs (classify) promise UTF-8 whatever the platform default is; messages
+        // naming Korean files or text need it too.
+        cl.setOut(
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cl.setErr(
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        System.exit(cl.execute(args));
     }
 
     /** Builds the command line with callqa's exit codes and error handling. */

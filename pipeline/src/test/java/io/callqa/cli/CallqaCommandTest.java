@@ -40,7 +40,15 @@ class CallqaCommandTest {
                         .map(String::strip)
                         .map(l -> l.split("\\s+")[0])
                         .toList();
-        assertThat(verbs).containsExactly("demo", "run", "analyze", "features", "help");
+        assertThat(verbs)
+                .containsExactly(
+                        "demo",
+                        "run",
+                        "analyze",
+                        "features",
+                        "classify",
+                        "train-classifier",
+                        "help");
     }
 
     @Test

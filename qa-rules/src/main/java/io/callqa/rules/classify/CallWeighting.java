@@ -1,0 +1,59 @@
+package io.callqa.rules.classify;
+
+import java.util.Objects;
+
+/**
+ * How {@link CallClassifier#classify(io.callqa.rules.transcript.CallTranscript)} weighs the
+ * utterances of a call. Utterance {@code i} (0-based, in time order) contributes its probability
+ * vector {@code p} with weight
+ *
+ * <pre>
+ *   speaker × max(positionFloor, 0.5^(i / positionHalfLife)) × (max p − 1/K) / (1 − 1/K)
+ * </pre>
+ *
+ * and the weighted sum is renormalised after multiplying the residual category's share by {@code
+ * residualDiscount}.
+ *
+ * @param customerWeight weight of the customer's utterances; the customer states the reason
+ * @param agentWeight weight of the agent's utterances, which are mostly procedure (greeting,
+ *     verification, closing) but do restate the issue
+ * @param positionHalfLife utterances after which the position weight halves; the reason is usually
+ *     given in the first turns and later talk drifts
+ * @param positionFloor least position weight, so that a reason given late still counts
+ * @param residual the catch-all category, {@code other}
+ * @param residualDiscount factor on the residual category's evidence: the utterance model labels
+ *     procedural talk (greetings, identity checks, "anything else?", asking for a manager) as the
+ *     catch-all, and every call has plenty of it, so without a discount the catch-all would win
+ *     most calls
+ */
+public record CallWeighting(
+        double customerWeight,
+        double agentWeight,
+        double positionHalfLife,
+        double positionFloor,
+        String residual,
+        double residualDiscount) {
+
+    /** The weighting used by default. */
+    public static final CallWeighting DEFAULT = new CallWeighting(1.0, 0.4, 3.0, 0.1, "other", 0.5);
+
+    /** Rejects weights that would make the weighted mean meaningless. */
+    public CallWeighting {
+        if (!(customerWeight >= 0) || !(agentWeight >= 0) || customerWeight + agentWeight == 0) {
+            throw new IllegalArgumentException("speaker weights must be >= 0, not both 0");
+        }
+        if (!(positionHalfLife > 0) || !(positionFloor >= 0 && positionFloor <= 1)) {
+            throw new IllegalArgumentException(
+                    "need positionHalfLife > 0, 0 <= positionFloor <= 1");
+        }
+        if (!(residualDiscount > 0)) {
+            throw new IllegalArgumentException("residualDiscount must be > 0");
+        }
+        Objects.requireNonNull(residual, "residual");
+    }
+
+    /** Weight of utterance {@code index} by its position in the call. */
+    double position(int index) {
+        return Math.max(positionFloor, Math.pow(0.5, index / positionHalfLife));
+    }
+}

@@ -1,0 +1,214 @@
+package io.callqa.rules.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.callqa.rules.transcript.Speaker;
+import io.callqa.rules.transcript.Utterance;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CallClassifierTest {
+
+    private static final CallClassifier MODEL = CallClassifier.defaultModel();
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "I sent the kettle back ten days ago and I'm still waiting for my money | refund",
+                "please give me my money back for the cracked phone | refund",
+                "the parcel tracking hasn't moved since Friday | shipping",
+                "when will the courier drop off my new desk | shipping",
+                "you took the payment from my card two times | billing",
+                "could you email me last month's invoice | billing",
+                "I can't sign in, I think I forgot my password | other",
+                "what time does the Oxford Street store open on Sunday | other",
+            })
+    void classifiesEnglishUtterances(String text, String expected) {
+        assertThat(MODEL.classify(text, "en").label()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "환불해 주세요 | refund",
+                "환불좀 해줘요 | refund",
+                "지난달에 반품한 운동화 환불 요청합니다 | refund",
+                "주문한 의자 언제 도착하나요 | shipping",
+                "택배가 아직도 안 왔어요 | shipping",
+                "카드 결제가 두 번 됐네요 | billing",
+                "세금계산서 발행 부탁드립니다 | billing",
+                "비밀번호를 잊어버려서 로그인을 못 하고 있어요 | other",
+                "명동점은 몇 시에 문 닫나요 | other",
+            })
+    void classifiesKoreanUtterances(String text, String expected) {
+        assertThat(MODEL.classify(text, "ko").label()).isEqualTo(expected);
+        assertThat(MODEL.classify(text, "auto").label()).isEqualTo(expected);
+    }
+
+    @Test
+    void scoresCoverEveryCategoryAndSumToOne() {
+        Classification c = MODEL.classify("where is my refund", "en");
+        assertThat(MODEL.categories()).containsExactly("refund", "shipping", "billing", "other");
+        assertThat(c.scores().keySet()).containsExactlyElementsOf(MODEL.categories());
+        assertThat(c.scores().values().stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(1.0, within(1e-9));
+        assertThat(c.confidence()).isEqualTo(c.scores().get(c.label()));
+    }
+
+    @Test
+    void textWithNothingTheModelKnowsGetsTheCatchAllAndUniformScores() {
+        Classification c = MODEL.classify("", "en");
+        assertThat(c.label()).isEqualTo("other");
+        assertThat(c.confidence()).isEqualTo(0.25);
+    }
+
+    @Test
+    void anUnknownLanguageIsRejected() {
+        assertThatThrownBy(() -> MODEL.classify("hola", "es"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("en, ko or auto");
+    }
+
+    private static List<Utterance> call(Object... speakerAndText) {
+        List<Utterance> out = new ArrayList<>();
+        for (int i = 0; i < speakerAndText.length; i += 2) {
+            out.add(
+                    new Utterance(
+                            (Speaker) speakerAndText[i], i, i + 1, (String) speakerAndText[i + 1]));
+        }
+        return out;
+    }
+
+    @Test
+    void aCallIsAboutWhatTheCustomerAsksForNotTheProcedureAroundIt() {
+        List<Utterance> u =
+                call(
+                        Speaker.AGENT, "Thanks for calling Acme, this is Sam, how can I help?",
+                        Speaker.CUSTOMER,
+                                "Hi, my package was supposed to come Tuesday and it's not here.",
+                        Speaker.AGENT, "Sorry about that. Can I have your name and postcode?",
+                        Speaker.CUSTOMER, "Dana Lee, 90210.",
+                        Speaker.AGENT, "Thanks Dana, you're verified.",
+                        Speaker.CUSTOMER, "Okay.",
+                        Speaker.AGENT, "Is there anything else I can help you with today?",
+                        Speaker.CUSTOMER, "No, that's everything, thanks. Bye.");
+        assertThat(MODEL.classify(u, "en").label()).isEqualTo("shipping");
+    }
+
+    @Test
+    void theCustomerOutweighsTheAgentAndEarlyOutweighsLate() {
+        List<Utterance> customerFirst =
+                call(
+                        Speaker.CUSTOMER, "I was charged twice for my order",
+                        Speaker.AGENT, "the refund for that will take five days");
+        assertThat(MODEL.classify(customerFirst, "en").label()).isEqualTo("billing");
+        List<Utterance> early =
+                call(
+                        Speaker.CUSTOMER, "I want a refund for the broken lamp",
+                        Speaker.CUSTOMER, "okay",
+                        Speaker.CUSTOMER, "right",
+                        Speaker.CUSTOMER, "sure",
+                        Speaker.CUSTOMER, "fine",
+                        Speaker.CUSTOMER, "and also, can I pay by PayPal next time?");
+        assertThat(MODEL.classify(early, "en").label()).isEqualTo("refund");
+    }
+
+    @Test
+    void aKoreanCallIsClassifiedToo() {
+        List<Utterance> u =
+                call(
+                        Speaker.AGENT, "네 고객님 상담원 김민지입니다. 무엇을 도와드릴까요?",
+                        Speaker.CUSTOMER, "지난주에 결제했는데 카드에서 두 번 빠져나갔어요.",
+                        Speaker.AGENT, "확인해 보겠습니다. 성함 말씀해 주시겠어요?",
+                        Speaker.CUSTOMER, "박지훈이요.",
+                        Speaker.AGENT, "네 확인됐습니다. 더 도와드릴 일 있으실까요?",
+                        Speaker.CUSTOMER, "아니요 감사합니다.");
+        assertThat(MODEL.classify(u, "auto").label()).isEqualTo("billing");
+    }
+
+    @Test
+    void aCustomWeightingIsUsedAndValidated() {
+        List<Utterance> u =
+                call(
+                        Speaker.AGENT, "your parcel is with the courier",
+                        Speaker.CUSTOMER, "I want a refund");
+        CallWeighting agentOnly = new CallWeighting(0.0, 1.0, 3.0, 0.1, "other", 0.5);
+        assertThat(MODEL.classify(u, "en", agentOnly).label()).isEqualTo("shipping");
+        assertThat(MODEL.classify(u, "en").label()).isEqualTo("refund");
+        assertThatThrownBy(() -> new CallWeighting(1, 0.4, 3, 0.1, "other", 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CallWeighting(1, 0.4, 0, 0.1, "other", 0.5))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCallWithoutSpeechIsTheCatchAll() {
+        assertThat(MODEL.classify(List.of(), "en").label()).isEqualTo("other");
+    }
+
+    @Test
+    void aWrittenModelReadsBackWithTheSamePredictions() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MODEL.write(out);
+        CallClassifier copy = CallClassifier.read(new ByteArrayInputStream(out.toByteArray()));
+        for (TrainingExample e : TrainingCorpus.shipped().heldOut()) {
+            assertThat(copy.classify(e.text(), e.lang()))
+                    .isEqualTo(MODEL.classify(e.text(), e.lang()));
+        }
+    }
+
+    @Test
+    void aFileThatIsNotAModelIsRejected() {
+        byte[] junk = "{\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> CallClassifier.read(new ByteArrayInputStream(junk)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("not a callqa classifier model");
+    }
+
+    /**
+     * The shipped model must be what the shipped corpus and seed produce, so that anyone can
+     * rebuild it (see README, "Call classifier").
+     */
+    @Test
+    void retrainingFromTheShippedCorpusReproducesTheShippedModel() {
+        TrainingCorpus corpus = TrainingCorpus.shipped();
+        CallClassifier retrained =
+                CallClassifier.train(corpus.training(), CallClassifier.DEFAULT_SEED);
+        for (TrainingExample e : corpus.examples()) {
+            Classification a = retrained.classify(e.text(), e.lang());
+            Classification b = MODEL.classify(e.text(), e.lang());
+            assertThat(a.label()).as(e.text()).isEqualTo(b.label());
+            for (String category : MODEL.categories()) {
+                assertThat(a.scores().get(category))
+                        .isCloseTo(b.scores().get(category), within(1e-9));
+            }
+        }
+    }
+
+    @Test
+    void heldOutAccuracyPerLanguage() {
+        TrainingCorpus corpus = TrainingCorpus.shipped();
+        for (String lang : List.of("en", "ko")) {
+            ClassifierEvaluation ev =
+                    ClassifierEvaluation.of(
+                            MODEL,
+                            corpus.heldOut().stream().filter(e -> e.lang().equals(lang)).toList());
+            System.out.printf(
+                    Locale.ROOT, "held-out %s: %s%n%s", lang, ev.summary(), ev.confusionTable());
+            assertThat(ev.accuracy()).isGreaterThanOrEqualTo(0.9);
+            assertThat(ev.macroF1()).isGreaterThanOrEqualTo(0.9);
+        }
+    }
+}
