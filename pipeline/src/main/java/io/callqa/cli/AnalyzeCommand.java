@@ -2,6 +2,8 @@ package io.callqa.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.rules.classify.CallClassifier;
 import io.callqa.rules.engine.AnalysisJson;
 import io.callqa.rules.engine.CallAnalysis;
 import io.callqa.rules.engine.CallAnalyzer;
@@ -68,7 +70,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         CallAnalysis analysis = new CallAnalyzer(pack).analyze(call);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         PrintWriter out = spec.commandLine().getOut();
-        out.println(mapper.writeValueAsString(AnalysisJson.toJson(analysis)));
+        ObjectNode result = AnalysisJson.toJson(analysis);
+        result.set(
+                "category",
+                AnalysisJson.category(CallClassifier.defaultModel().classify(analysis.call())));
+        out.println(mapper.writeValueAsString(result));
         out.flush();
         return 0;
     }

@@ -51,37 +51,34 @@ final class CallTable {
                                             .ignoreUnavailable(true));
             List<JsonNode> calls = fetch(client, CallqaIndices.CALLS, "source.uri");
             calls.sort(Comparator.comparing(c -> c.path("call_id").asText()));
-            String format = "%-18s %-4s %-7s %-14s %8s %6s %8s %9s %12s%n";
+            String format = "%-17s %-4s %-14s %5s  %-10s %-9s %6s  %s%n";
             out.printf(
                     Locale.ROOT,
                     format,
                     "call",
                     "lang",
-                    "agent",
-                    "queue",
+                    "category",
+                    "QA",
+                    "compliance",
+                    "customer",
                     "length",
-                    "turns",
-                    "agent %",
-                    "overtalk",
-                    "longest gap");
+                    "alerts / failed rules");
             for (JsonNode c : calls) {
-                JsonNode p = c.path("prosody");
                 out.printf(
                         Locale.ROOT,
                         format,
                         c.path("call_id").asText(),
                         c.path("language").asText(),
-                        c.path("agent_id").asText("-"),
-                        c.path("queue").asText("-"),
-                        String.format(Locale.ROOT, "%.1f s", c.path("duration_s").asDouble()),
-                        c.path("utterance_count").asInt(),
                         String.format(
                                 Locale.ROOT,
-                                "%.0f",
-                                p.path("agent").path("talk_ratio").asDouble() * 100),
-                        String.format(Locale.ROOT, "%.1f s", p.path("overtalk_s").asDouble()),
-                        String.format(
-                                Locale.ROOT, "%.1f s", p.path("longest_silence_s").asDouble()));
+                                "%s %.2f",
+                                c.path("category").path("label").asText("-"),
+                                c.path("category").path("confidence").asDouble()),
+                        String.format(Locale.ROOT, "%.0f", c.path("qa").path("score").asDouble()),
+                        c.path("qa").path("compliance_passed").asBoolean() ? "pass" : "FAIL",
+                        customerMood(c),
+                        String.format(Locale.ROOT, "%.0f s", c.path("duration_s").asDouble()),
+                        alertsAndFailures(c));
             }
             List<JsonNode> errors = fetch(client, CallqaIndices.ERRORS, "source");
             out.printf(
@@ -97,6 +94,25 @@ final class CallTable {
         } finally {
             transport.close();
         }
+    }
+
+    /** Agitated if any customer utterance was judged agitated (text cues, or voice when known). */
+    private static String customerMood(JsonNode call) {
+        for (JsonNode u : call.path("utterances")) {
+            if (u.path("speaker").asText().equals("customer") && u.path("agitated").asBoolean()) {
+                return "agitated";
+            }
+        }
+        return "calm";
+    }
+
+    private static String alertsAndFailures(JsonNode call) {
+        List<String> alerts = new ArrayList<>();
+        call.path("alerts").forEach(a -> alerts.add(a.path("type").asText()));
+        List<String> failed = new ArrayList<>();
+        call.path("qa").path("failed_rules").forEach(r -> failed.add(r.asText()));
+        String a = alerts.isEmpty() ? "-" : String.join(",", alerts.stream().distinct().toList());
+        return failed.isEmpty() ? a : a + " / " + String.join(",", failed);
     }
 
     private List<JsonNode> fetch(OpenSearchClient client, String index, String sourceField)

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callqa.audio.dynamics.ConversationDynamics;
 import io.callqa.audio.dynamics.DynamicsSettings;
 import io.callqa.audio.dynamics.SpeechSegment;
+import io.callqa.rules.classify.CallClassifier;
 import io.callqa.rules.engine.AnalysisJson;
 import io.callqa.rules.engine.CallAnalysis;
 import io.callqa.rules.engine.CallAnalyzer;
@@ -36,6 +37,7 @@ public final class CallDocumentBuilder {
     private final DynamicsSettings dynamicsSettings;
     private final RulePackLoader packs = new RulePackLoader();
     private final Map<String, CallAnalyzer> analyzers = new HashMap<>();
+    private final CallClassifier classifier = CallClassifier.defaultModel();
 
     /** A builder scoring with the bundled pack of each call's language. */
     public CallDocumentBuilder(DynamicsSettings dynamicsSettings) {
@@ -46,6 +48,8 @@ public final class CallDocumentBuilder {
     public CallDocument build(CallTranscript t, String sourceUri, String sha256) {
         CallAnalysis analysis = analyzer(t.language()).analyze(t);
         ObjectNode doc = AnalysisJson.toJson(analysis);
+        // Classified on the redacted transcript: unredacted text never leaves the analysis.
+        doc.set("category", AnalysisJson.category(classifier.classify(analysis.call())));
 
         t.startedAt()
                 .ifPresent(

@@ -3,6 +3,7 @@ package io.callqa.rules.engine;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.rules.classify.Classification;
 import io.callqa.rules.pii.PiiFinding;
 import io.callqa.rules.transcript.Utterance;
 
@@ -16,6 +17,19 @@ public final class AnalysisJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private AnalysisJson() {}
+
+    /**
+     * The {@code category} object of a call: {@code {label, confidence, scores {category: score}}},
+     * as the analysis result and the indexed document carry it.
+     */
+    public static ObjectNode category(Classification c) {
+        ObjectNode o = F.objectNode();
+        o.put("label", c.label());
+        o.put("confidence", round(c.confidence()));
+        ObjectNode scores = o.putObject("scores");
+        c.scores().forEach((k, v) -> scores.put(k, round(v)));
+        return o;
+    }
 
     /** The result document of one call. */
     public static ObjectNode toJson(CallAnalysis a) {
