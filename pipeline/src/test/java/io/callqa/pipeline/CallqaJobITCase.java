@@ -3,6 +3,7 @@ package io.callqa.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callqa.testing.OpenSearchExtension;
 import io.callqa.testing.OpenSearchNode;
 import java.io.IOException;
@@ -114,6 +115,24 @@ class CallqaJobITCase {
         assertThat(ko.path("language").asText()).isEqualTo("ko");
         assertThat(ko.path("queue").asText()).endsWith("-ko");
         assertThat(ko.path("source").path("sha256").asText()).hasSize(64);
+
+        // Through the whole job, each call carries the violations its sidecar was written with.
+        ObjectMapper json = new ObjectMapper();
+        for (JsonNode c : calls) {
+            String id = c.path("call_id").asText();
+            JsonNode truth =
+                    json.readTree(SAMPLES.resolve(id + ".json").toFile()).path("ground_truth");
+            List<String> expected = new ArrayList<>();
+            truth.path("expected_violations").forEach(v -> expected.add(v.asText()));
+            List<String> failed = new ArrayList<>();
+            c.path("qa").path("failed_rules").forEach(v -> failed.add(v.asText()));
+            assertThat(failed).as(id).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(c.path("category").path("label").asText())
+                    .as(id)
+                    .isIn("refund", "shipping", "billing", "other");
+            // Spoken card numbers are redacted before indexing.
+            assertThat(c.toString()).as(id).doesNotContain("four one one one", "오 오 공 공");
+        }
 
         List<JsonNode> errors = search(CallqaIndices.ERRORS);
         assertThat(errors).hasSize(3);
