@@ -45,8 +45,10 @@ class AnalyzeCommandTest {
                         "keywords",
                         "pii_found",
                         "utterances",
-                        "alerts")
-                .doesNotContain("category");
+                        "alerts",
+                        "category");
+        assertThat(doc.at("/category/label").asText()).isEqualTo("billing");
+        assertThat(doc.at("/category/scores")).hasSize(4);
         assertThat(doc.get("call_id").asText()).isEqualTo("s-en-billing-01");
         assertThat(doc.at("/qa/rulepack/id").asText()).isEqualTo("default-en");
         assertThat(doc.at("/qa/compliance_passed").asBoolean()).isFalse();
