@@ -3,6 +3,10 @@ package io.callqa.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.audio.AudioFormatException;
+import io.callqa.audio.CallFeatures;
+import io.callqa.audio.FeatureSettings;
+import io.callqa.pipeline.analysis.AudioSignals;
 import io.callqa.rules.classify.CallClassifier;
 import io.callqa.rules.engine.AnalysisJson;
 import io.callqa.rules.engine.CallAnalysis;
@@ -52,6 +56,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Rule pack to score with (see the README, Rule packs).")
     Path rules;
 
+    @Option(
+            names = "--audio",
+            paramLabel = "CALL.wav",
+            description =
+                    "The call's recording (stereo: agent left). Adds prosody and voice emotion"
+                            + " per utterance, and measures dead air and overtalk from the audio.")
+    Path audio;
+
     @Override
     public Integer call() throws Exception {
         CallTranscript call;
@@ -67,15 +79,34 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (RulePackException e) {
             throw CallqaException.badInput(e.getMessage());
         }
-        CallAnalysis analysis = new CallAnalyzer(pack).analyze(call);
+        CallFeatures features = audio == null ? null : audioFeatures(call);
+        CallAnalysis analysis =
+                features == null
+                        ? new CallAnalyzer(pack).analyze(call)
+                        : new CallAnalyzer(pack)
+                                .analyze(call, AudioSignals.signals(call, features));
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         PrintWriter out = spec.commandLine().getOut();
         ObjectNode result = AnalysisJson.toJson(analysis);
         result.set(
                 "category",
                 AnalysisJson.category(CallClassifier.defaultModel().classify(analysis.call())));
+        if (features != null) {
+            AudioSignals.enrich(result, call, features);
+        }
         out.println(mapper.writeValueAsString(result));
         out.flush();
         return 0;
+    }
+
+    private CallFeatures audioFeatures(CallTranscript call) {
+        try {
+            return new io.callqa.audio.CallAnalyzer(FeatureSettings.DEFAULTS)
+                    .analyze(audio, AudioSignals.timings(call));
+        } catch (AudioFormatException e) {
+            throw CallqaException.badInput(e.getMessage());
+        } catch (java.io.IOException e) {
+            throw CallqaException.badInput(audio + ": cannot be read (" + e.getMessage() + ")");
+        }
     }
 }

@@ -34,7 +34,9 @@ public final class AgitationDetector {
                 continue;
             }
             UtteranceEmotion e = signals.emotions().get(i);
-            boolean byVoice = e != null && (e.agitated() || e.arousal() >= agitation.minArousal());
+            // The pack's threshold decides, not the estimator's own label: how aroused counts as
+            // agitated is a contact centre's policy, tuned per pack.
+            boolean byVoice = e != null && e.arousal() >= agitation.minArousal();
             if (byVoice || matcher.findAny(u.text(), agitation.phrases()).isPresent()) {
                 out.add(i);
             }

@@ -1,9 +1,9 @@
 package io.callqa.rules.engine;
 
 /**
- * Emotion of one utterance as estimated from the voice by audio analysis.
+ * Emotion of one utterance as estimated from the voice by audio analysis. Whether it counts as
+ * agitated is decided by the rule pack's {@code agitation.min_arousal}, not here.
  *
- * @param agitated whether the speaker sounds agitated (angry, upset)
  * @param arousal activation from 0 (calm) to 1 (highly aroused)
  */
-public record UtteranceEmotion(boolean agitated, double arousal) {}
+public record UtteranceEmotion(double arousal) {}

@@ -116,11 +116,9 @@ class RuleEngineTest {
     void reactionUsesProsodicAgitationFromSignals() throws Exception {
         CallTranscript c = call("en", "c 0-2 where is my parcel", "a 3-4 it is on its way");
         assertThat(only(EMPATHY, c).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
-        CallSignals angry =
-                CallSignals.NONE.withEmotions(Map.of(0, new UtteranceEmotion(false, 0.85)));
+        CallSignals angry = CallSignals.NONE.withEmotions(Map.of(0, new UtteranceEmotion(0.85)));
         assertThat(only(EMPATHY, c, angry).outcome()).isEqualTo(Outcome.FAILED);
-        CallSignals calm =
-                CallSignals.NONE.withEmotions(Map.of(0, new UtteranceEmotion(false, 0.3)));
+        CallSignals calm = CallSignals.NONE.withEmotions(Map.of(0, new UtteranceEmotion(0.3)));
         assertThat(only(EMPATHY, c, calm).outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
     }
 

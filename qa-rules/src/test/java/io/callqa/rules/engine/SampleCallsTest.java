@@ -70,7 +70,7 @@ class SampleCallsTest {
         JsonNode truth = JSON.readTree(sidecar.toFile()).get("ground_truth");
         Map<Integer, UtteranceEmotion> emotions = new HashMap<>();
         truth.get("angry_utterances")
-                .forEach(n -> emotions.put(n.asInt(), new UtteranceEmotion(true, 0.9)));
+                .forEach(n -> emotions.put(n.asInt(), new UtteranceEmotion(0.9)));
         CallAnalysis a = analyze(sidecar, CallSignals.NONE.withEmotions(emotions));
         assertThat(a.violations())
                 .as("%s", sidecar.getFileName())
