@@ -51,7 +51,7 @@ final class CallTable {
                                             .ignoreUnavailable(true));
             List<JsonNode> calls = fetch(client, CallqaIndices.CALLS, "source.uri");
             calls.sort(Comparator.comparing(c -> c.path("call_id").asText()));
-            String format = "%-17s %-4s %-14s %5s  %-10s %-9s %6s  %s%n";
+            String format = "%-17s %-4s %-14s %5s  %-10s %-13s %6s  %s%n";
             out.printf(
                     Locale.ROOT,
                     format,
@@ -96,8 +96,25 @@ final class CallTable {
         }
     }
 
-    /** Agitated if any customer utterance was judged agitated (text cues, or voice when known). */
+    /**
+     * The customer's peak as the voice heard it when there was a recording; otherwise agitated if
+     * any customer utterance had agitation cues in its words.
+     */
     private static String customerMood(JsonNode call) {
+        JsonNode voice = call.at("/emotion/customer");
+        if (voice.has("max_arousal")) {
+            boolean agitated = false;
+            for (JsonNode u : call.path("utterances")) {
+                agitated |=
+                        u.path("speaker").asText().equals("customer")
+                                && u.path("agitated").asBoolean();
+            }
+            return String.format(
+                    Locale.ROOT,
+                    "%s %.2f",
+                    agitated ? "agitated" : "calm",
+                    voice.path("max_arousal").asDouble());
+        }
         for (JsonNode u : call.path("utterances")) {
             if (u.path("speaker").asText().equals("customer") && u.path("agitated").asBoolean()) {
                 return "agitated";

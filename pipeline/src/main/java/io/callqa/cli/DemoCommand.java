@@ -65,8 +65,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         try {
             out.printf(
-                    "Analysing %d call(s) from %s (pre-transcribed input: no Vosk model is used"
-                            + " by the demo)%n",
+                    "Analysing %d call(s) from %s: words from the sidecar transcripts (the demo"
+                            + " needs no Vosk model), voice from the recordings beside them%n",
                     transcripts, dir);
             out.flush();
             JobSettings.installTemplates(url);

@@ -87,7 +87,9 @@ class CallqaJobITCase {
         try (Stream<Path> files = Files.list(SAMPLES)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 Files.copy(f, input.resolve(f.getFileName()));
-                callIds.add(f.getFileName().toString().replace(".json", ""));
+                String id = f.getFileName().toString().replace(".json", "");
+                Files.copy(SAMPLES.resolve(id + ".wav"), input.resolve(id + ".wav"));
+                callIds.add(id);
             }
         }
         Path bad = Files.createDirectory(input.resolve("incoming"));
@@ -127,6 +129,8 @@ class CallqaJobITCase {
             List<String> failed = new ArrayList<>();
             c.path("qa").path("failed_rules").forEach(v -> failed.add(v.asText()));
             assertThat(failed).as(id).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(c.at("/source/kind").asText()).as(id).isEqualTo("recording");
+            assertThat(c.at("/prosody/customer/pitch_mean_hz").asDouble()).as(id).isPositive();
             assertThat(c.path("category").path("label").asText())
                     .as(id)
                     .isIn("refund", "shipping", "billing", "other");

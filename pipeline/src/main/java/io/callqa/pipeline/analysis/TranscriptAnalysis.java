@@ -1,5 +1,10 @@
 package io.callqa.pipeline.analysis;
 
+import io.callqa.audio.AudioFormatException;
+import io.callqa.audio.AudioSource;
+import io.callqa.audio.CallFeatures;
+import io.callqa.audio.FeatureSettings;
+import io.callqa.audio.WavDecoder;
 import io.callqa.audio.dynamics.DynamicsSettings;
 import io.callqa.pipeline.document.CallDocument;
 import io.callqa.pipeline.document.CallDocumentBuilder;
@@ -9,10 +14,13 @@ import io.callqa.rules.transcript.TranscriptException;
 import io.callqa.rules.transcript.TranscriptReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -30,14 +38,17 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
     public static final OutputTag<DeadLetter> DEAD_LETTERS = DeadLetter.OUTPUT;
 
     static final String STAGE = "transcript";
+    static final String AUDIO_STAGE = "audio";
 
     private transient TranscriptReader reader;
     private transient CallDocumentBuilder documents;
+    private transient io.callqa.audio.CallAnalyzer audioAnalyzer;
 
     @Override
     public void open(OpenContext openContext) {
         reader = new TranscriptReader();
         documents = new CallDocumentBuilder(DynamicsSettings.DEFAULTS);
+        audioAnalyzer = new io.callqa.audio.CallAnalyzer(FeatureSettings.DEFAULTS);
     }
 
     @Override
@@ -56,7 +67,52 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
             reject(ctx, file, e.getMessage());
             return;
         }
-        out.collect(documents.build(transcript, file.uri, sha256(bytes)));
+        out.collect(
+                documents.build(
+                        transcript, file.uri, sha256(bytes), recording(file, transcript, ctx)));
+    }
+
+    /**
+     * The recording beside a transcript file ({@code c.json} → {@code c.wav}), analysed with the
+     * transcript's timings; null when there is none. A recording that cannot be used becomes a dead
+     * letter, and the call is still analysed from its transcript alone.
+     */
+    private CallDocumentBuilder.Recording recording(
+            CallInput file, CallTranscript transcript, Context ctx) {
+        if (file.payload != null || !file.uri.endsWith(".json")) {
+            return null;
+        }
+        Path wav = new Path(file.uri.substring(0, file.uri.length() - ".json".length()) + ".wav");
+        try {
+            FileSystem fs = wav.getFileSystem();
+            if (!fs.exists(wav)) {
+                return null;
+            }
+            long length = fs.getFileStatus(wav).getLen();
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            CallFeatures features;
+            try (DigestInputStream in = new HashingStream(fs.open(wav), sha);
+                    AudioSource audio = WavDecoder.open(in, wav.toString(), length)) {
+                features = audioAnalyzer.analyze(audio, AudioSignals.timings(transcript));
+                // Hash the whole file, including any chunks after the audio data.
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return new CallDocumentBuilder.Recording(
+                    wav.toString(), HexFormat.of().formatHex(sha.digest()), features);
+        } catch (IOException | RuntimeException e) {
+            String reason = e instanceof AudioFormatException ? e.getMessage() : wav + ": " + e;
+            ctx.output(
+                    DEAD_LETTERS,
+                    new DeadLetter(
+                            wav.toString(),
+                            AUDIO_STAGE,
+                            reason + "; the call was analysed from its transcript alone",
+                            transcript.callId(),
+                            System.currentTimeMillis()));
+            return null;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static byte[] read(CallInput file) throws IOException {
@@ -87,6 +143,31 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /**
+     * Digests every byte, skipped ones included: the decoder skips chunks it does not need, and a
+     * plain {@link DigestInputStream} would leave those out of the recording's hash.
+     */
+    private static final class HashingStream extends DigestInputStream {
+        private final byte[] skipBuffer = new byte[8192];
+
+        HashingStream(InputStream in, MessageDigest digest) {
+            super(in, digest);
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = 0;
+            while (skipped < n) {
+                int r = read(skipBuffer, 0, (int) Math.min(skipBuffer.length, n - skipped));
+                if (r < 0) {
+                    break;
+                }
+                skipped += r;
+            }
+            return skipped;
         }
     }
 }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.audio.CallFeatures;
 import io.callqa.audio.dynamics.ConversationDynamics;
 import io.callqa.audio.dynamics.DynamicsSettings;
 import io.callqa.audio.dynamics.SpeechSegment;
+import io.callqa.pipeline.analysis.AudioSignals;
 import io.callqa.rules.classify.CallClassifier;
 import io.callqa.rules.engine.AnalysisJson;
 import io.callqa.rules.engine.CallAnalysis;
@@ -44,9 +46,28 @@ public final class CallDocumentBuilder {
         this.dynamicsSettings = dynamicsSettings;
     }
 
+    /**
+     * The call's recording as analysed: where it is, its hash (the audit trail points at the
+     * recording) and what audio analysis measured.
+     */
+    public record Recording(String uri, String sha256, CallFeatures features) {}
+
     /** Builds the document of {@code t}, read from {@code sourceUri} with hash {@code sha256}. */
     public CallDocument build(CallTranscript t, String sourceUri, String sha256) {
-        CallAnalysis analysis = analyzer(t.language()).analyze(t);
+        return build(t, sourceUri, sha256, null);
+    }
+
+    /**
+     * Builds the document of {@code t} (read from {@code transcriptUri}, hash {@code
+     * transcriptSha256}) and, when not null, its analysed {@code recording}.
+     */
+    public CallDocument build(
+            CallTranscript t, String transcriptUri, String transcriptSha256, Recording recording) {
+        CallAnalysis analysis =
+                recording == null
+                        ? analyzer(t.language()).analyze(t)
+                        : analyzer(t.language())
+                                .analyze(t, AudioSignals.signals(t, recording.features()));
         ObjectNode doc = AnalysisJson.toJson(analysis);
         // Classified on the redacted transcript: unredacted text never leaves the analysis.
         doc.set("category", AnalysisJson.category(classifier.classify(analysis.call())));
@@ -61,9 +82,18 @@ public final class CallDocumentBuilder {
         t.metadata().forEach(doc::put);
 
         ObjectNode source = doc.putObject("source");
-        source.put("uri", sourceUri);
-        source.put("sha256", sha256);
-        source.put("kind", "transcript");
+        if (recording == null) {
+            source.put("uri", transcriptUri);
+            source.put("sha256", transcriptSha256);
+            source.put("kind", "transcript");
+        } else {
+            source.put("uri", recording.uri());
+            source.put("sha256", recording.sha256());
+            source.put("kind", "recording");
+            ObjectNode transcript = source.putObject("transcript");
+            transcript.put("uri", transcriptUri);
+            transcript.put("sha256", transcriptSha256);
+        }
         doc.putObject("asr").put("engine", "provided");
         doc.set("rulepack", doc.path("qa").path("rulepack").deepCopy());
 
@@ -80,7 +110,17 @@ public final class CallDocumentBuilder {
             }
         }
 
-        addTurnTaking(doc, t);
+        if (recording == null) {
+            addTurnTaking(doc, t);
+        } else {
+            AudioSignals.enrich(doc, t, recording.features());
+            ArrayNode deadAir = doc.putArray("dead_air");
+            if (recording.features().dynamics() != null) {
+                for (SpeechSegment s : recording.features().dynamics().deadAir()) {
+                    deadAir.addObject().put("start", round(s.start())).put("end", round(s.end()));
+                }
+            }
+        }
         doc.put("utterance_count", t.utterances().size());
         try {
             return new CallDocument(t.callId(), mapper.writeValueAsString(doc));

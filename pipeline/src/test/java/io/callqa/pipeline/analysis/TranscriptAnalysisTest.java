@@ -104,4 +104,58 @@ class TranscriptAnalysisTest {
             assertThat(dead.get(0).id()).isNotEqualTo(dead.get(1).id()).hasSize(32);
         }
     }
+
+    @Test
+    void aRecordingBesideTheTranscriptAddsVoiceAndBecomesTheSourceOfRecord() throws Exception {
+        Path samples = Path.of("..", "samples");
+        Files.copy(samples.resolve("s-en-refund-02.json"), dir.resolve("c.json"));
+        Files.copy(samples.resolve("s-en-refund-02.wav"), dir.resolve("c.wav"));
+        Path json = dir.resolve("c.json");
+        try (var h = harness()) {
+            h.processElement(new CallInput(json.toUri().toString(), Files.size(json)), 0);
+            JsonNode doc = new ObjectMapper().readTree(h.extractOutputValues().get(0).json);
+            String wavSha =
+                    java.util.HexFormat.of()
+                            .formatHex(
+                                    java.security.MessageDigest.getInstance("SHA-256")
+                                            .digest(Files.readAllBytes(dir.resolve("c.wav"))));
+            assertThat(doc.at("/source/kind").asText()).isEqualTo("recording");
+            assertThat(doc.at("/source/uri").asText()).endsWith("/c.wav");
+            assertThat(doc.at("/source/sha256").asText()).isEqualTo(wavSha);
+            assertThat(doc.at("/source/transcript/uri").asText()).endsWith("/c.json");
+            assertThat(doc.at("/prosody/customer/pitch_mean_hz").asDouble()).isBetween(60.0, 500.0);
+            assertThat(doc.at("/emotion/customer/dominant").asText()).isEqualTo("agitated");
+            assertThat(doc.at("/utterances/1/arousal").isNumber()).isTrue();
+            assertThat(h.getSideOutput(TranscriptAnalysis.DEAD_LETTERS)).isNullOrEmpty();
+        }
+    }
+
+    @Test
+    void aCorruptRecordingIsADeadLetterAndTheCallIsStillIndexedFromItsTranscript()
+            throws Exception {
+        CallInput file = write("c.json", KOREAN_CALL);
+        Files.writeString(dir.resolve("c.wav"), "RIFF....WAVEjunk");
+        try (var h = harness()) {
+            h.processElement(file, 0);
+            JsonNode doc = new ObjectMapper().readTree(h.extractOutputValues().get(0).json);
+            assertThat(doc.at("/source/kind").asText()).isEqualTo("transcript");
+            List<DeadLetter> dead =
+                    h.getSideOutput(TranscriptAnalysis.DEAD_LETTERS).stream()
+                            .map(StreamRecord::getValue)
+                            .toList();
+            assertThat(dead)
+                    .singleElement()
+                    .satisfies(
+                            d -> {
+                                assertThat(d.stage).isEqualTo("audio");
+                                assertThat(d.source).endsWith("/c.wav");
+                                assertThat(d.callId).isEqualTo("s-ko-billing-09");
+                                assertThat(d.reason)
+                                        .contains("c.wav")
+                                        .endsWith(
+                                                "; the call was analysed from its transcript"
+                                                        + " alone");
+                            });
+        }
+    }
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * above which a prosodic emotion estimate counts as agitated.
  *
  * @param phrases cue phrases ("this is ridiculous", "말이 돼요")
- * @param minArousal arousal (0..1) from audio analysis from which an utterance counts as agitated
+ * @param minArousal voice arousal, in standard deviations above ordinary speech (the unit audio
+ *     analysis reports), from which an utterance counts as agitated
  */
 public record Agitation(List<String> phrases, double minArousal) {
 

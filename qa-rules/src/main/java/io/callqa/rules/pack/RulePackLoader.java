@@ -284,7 +284,7 @@ public final class RulePackLoader {
                             : List.of();
             double arousal = Agitation.DEFAULT_MIN_AROUSAL;
             if (f.containsKey("min_arousal")) {
-                arousal = number(f.get("min_arousal"), "agitation.min_arousal", 0, 1, arousal);
+                arousal = number(f.get("min_arousal"), "agitation.min_arousal", 0, 5, arousal);
             }
             return new Agitation(phrases, arousal);
         }
