@@ -15,13 +15,12 @@ import io.callqa.audio.TimedUtterance;
 import io.callqa.audio.UtteranceFeatures;
 import io.callqa.audio.dynamics.ConversationDynamics;
 import io.callqa.audio.dynamics.SpeechSegment;
+import io.callqa.pipeline.analysis.AudioSignals;
 import io.callqa.rules.transcript.CallTranscript;
 import io.callqa.rules.transcript.TranscriptException;
 import io.callqa.rules.transcript.TranscriptReader;
-import io.callqa.rules.transcript.Utterance;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -105,13 +104,7 @@ final class FeaturesCommand implements Callable<Integer> {
         } catch (TranscriptException e) {
             throw CallqaException.badInput(e.getMessage());
         }
-        List<TimedUtterance> out = new ArrayList<>();
-        for (Utterance u : t.utterances()) {
-            String text = u.text().strip();
-            int words = text.isEmpty() ? 0 : text.split("\\s+").length;
-            out.add(new TimedUtterance(u.speaker().id(), u.start(), u.end(), words));
-        }
-        return out;
+        return AudioSignals.timings(t);
     }
 
     static ObjectNode toJson(ObjectMapper m, CallFeatures f) {
@@ -169,23 +162,7 @@ final class FeaturesCommand implements Callable<Integer> {
             num(o, "confidence", u.emotion().confidence());
         }
 
-        ObjectNode emo = root.putObject("emotion");
-        for (Map.Entry<String, EmotionSummary> e : f.emotion().entrySet()) {
-            EmotionSummary s = e.getValue();
-            ObjectNode o = emo.putObject(e.getKey());
-            o.put("dominant", s.dominant().id());
-            num(o, "max_arousal", s.peakArousal());
-            num(o, "max_arousal_at", s.peakAtS());
-            o.put("trend", s.trend());
-            ArrayNode tl = o.putArray("timeline");
-            for (EmotionSummary.Point p : s.timeline()) {
-                ObjectNode po = tl.addObject();
-                num(po, "start", p.start());
-                num(po, "end", p.end());
-                num(po, "arousal", p.arousal());
-                po.put("emotion", p.emotion().id());
-            }
-        }
+        AudioSignals.emotion(root.putObject("emotion"), f.emotion());
         return root;
     }
 

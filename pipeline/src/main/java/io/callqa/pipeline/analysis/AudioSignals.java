@@ -91,23 +91,7 @@ public final class AudioSignals {
             num(prosody.withObject("/agent"), "talk_ratio", d.agentTalkRatio());
             num(prosody.withObject("/customer"), "talk_ratio", 1 - d.agentTalkRatio());
         }
-        ObjectNode emotion = result.putObject("emotion");
-        for (Map.Entry<String, EmotionSummary> e : f.emotion().entrySet()) {
-            EmotionSummary s = e.getValue();
-            ObjectNode o = emotion.putObject(e.getKey());
-            o.put("dominant", s.dominant().id());
-            num(o, "max_arousal", s.peakArousal());
-            num(o, "max_arousal_t", s.peakAtS());
-            o.put("trend", s.trend());
-            ArrayNode tl = o.putArray("timeline");
-            for (EmotionSummary.Point p : s.timeline()) {
-                ObjectNode po = tl.addObject();
-                num(po, "start", p.start());
-                num(po, "end", p.end());
-                num(po, "arousal", p.arousal());
-                po.put("emotion", p.emotion().id());
-            }
-        }
+        emotion(result.putObject("emotion"), f.emotion());
         ArrayNode utterances = (ArrayNode) result.path("utterances");
         List<Utterance> us = t.utterances();
         for (UtteranceFeatures uf : f.utterances()) {
@@ -118,6 +102,29 @@ public final class AudioSignals {
                 num(u, "arousal", uf.emotion().arousal());
                 num(u, "pitch_mean_hz", uf.prosody().pitchMeanHz());
                 num(u, "energy_dbfs", uf.prosody().energyMeanDbfs());
+            }
+        }
+    }
+
+    /**
+     * Writes each speaker's emotion summary into {@code target}: dominant label, peak arousal and
+     * when, trend, and the per-utterance timeline.
+     */
+    public static void emotion(ObjectNode target, Map<String, EmotionSummary> bySpeaker) {
+        for (Map.Entry<String, EmotionSummary> e : bySpeaker.entrySet()) {
+            EmotionSummary s = e.getValue();
+            ObjectNode o = target.putObject(e.getKey());
+            o.put("dominant", s.dominant().id());
+            num(o, "max_arousal", s.peakArousal());
+            num(o, "max_arousal_at", s.peakAtS());
+            o.put("trend", s.trend());
+            ArrayNode tl = o.putArray("timeline");
+            for (EmotionSummary.Point p : s.timeline()) {
+                ObjectNode po = tl.addObject();
+                num(po, "start", p.start());
+                num(po, "end", p.end());
+                num(po, "arousal", p.arousal());
+                po.put("emotion", p.emotion().id());
             }
         }
     }
