@@ -91,7 +91,8 @@ public final class TranscriptReader {
             String where =
                     at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new TranscriptException(
-                    source, List.of("not valid JSON at " + where + ": " + e.getOriginalMessage()));
+                    source,
+                    List.of("not valid JSON at " + where + ": " + plain(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new TranscriptException(source, List.of("cannot read: " + e.getMessage()));
         }
@@ -284,6 +285,15 @@ public final class TranscriptReader {
             return null;
         }
         return n.asText().trim();
+    }
+
+    /**
+     * Jackson's message without its parser-internal location note ("(start marker at [Source:
+     * REDACTED ...])"), which repeats what the line and column already say.
+     */
+    private static String plain(String message) {
+        int note = message.indexOf(" (start marker at ");
+        return note < 0 ? message : message.substring(0, note);
     }
 
     private static String describe(JsonNode n) {

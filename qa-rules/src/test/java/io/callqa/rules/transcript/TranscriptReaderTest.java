@@ -113,6 +113,14 @@ class TranscriptReaderTest {
     }
 
     @Test
+    void aTruncatedFileNamesWhereItEndsWithoutParserInternals() {
+        assertThatThrownBy(() -> read("{\"call_id\": \"broken\"\n"))
+                .hasMessage(
+                        "call.json: not valid JSON at line 2, column 1: Unexpected end-of-input:"
+                                + " expected close marker for Object");
+    }
+
+    @Test
     void refusesEmptyInputAndNonObjects() {
         assertThatThrownBy(() -> read(""))
                 .hasMessage("call.json: empty input; expected a JSON object");
