@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             FeaturesCommand.class,
             ClassifyCommand.class,
             TrainClassifierCommand.class,
+            AuditCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CallqaCommand implements Runnable {

@@ -48,6 +48,7 @@ class CallqaCommandTest {
                         "features",
                         "classify",
                         "train-classifier",
+                        "audit",
                         "help");
     }
 
