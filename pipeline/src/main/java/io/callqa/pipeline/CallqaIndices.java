@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callqa.dashboards.IndexTemplates;
 import io.callqa.pipeline.analysis.DeadLetter;
+import io.callqa.pipeline.document.AlertDocument;
 import io.callqa.pipeline.document.CallDocument;
 import io.callqa.pipeline.sink.opensearch.DocumentConverter;
 import io.callqa.pipeline.sink.opensearch.DocumentRequest;
@@ -20,6 +21,9 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
 public final class CallqaIndices {
     /** One document per call, id = call id. */
     public static final String CALLS = "callqa-calls";
+
+    /** Alerts raised by calls, id = call id, rule and utterance. */
+    public static final String ALERTS = "callqa-alerts";
 
     /** Inputs the job rejected, with the reason. */
     public static final String ERRORS = "callqa-errors";
@@ -46,6 +50,11 @@ public final class CallqaIndices {
     /** Call documents go to {@link #CALLS} under their call id. */
     public static DocumentConverter<CallDocument> calls() {
         return d -> DocumentRequest.index(CALLS, d.callId, d.json);
+    }
+
+    /** Alerts go to {@link #ALERTS} under their deterministic alert id. */
+    public static DocumentConverter<AlertDocument> alerts() {
+        return a -> DocumentRequest.index(ALERTS, a.alertId, a.json);
     }
 
     /** Dead letters go to {@link #ERRORS} under an id derived from the input and stage. */

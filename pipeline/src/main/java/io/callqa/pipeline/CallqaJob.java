@@ -2,6 +2,7 @@ package io.callqa.pipeline;
 
 import io.callqa.pipeline.analysis.DeadLetter;
 import io.callqa.pipeline.analysis.TranscriptAnalysis;
+import io.callqa.pipeline.document.AlertDocument;
 import io.callqa.pipeline.document.CallDocument;
 import io.callqa.pipeline.source.CallFiles;
 import io.callqa.pipeline.source.CallInput;
@@ -28,6 +29,7 @@ public final class CallqaJob {
     private final List<Input> inputs;
     private final Sink<CallDocument> documents;
     private final Sink<DeadLetter> deadLetters;
+    private final Sink<AlertDocument> alerts;
 
     /**
      * A named source of calls; the name becomes the operator's name, and its uid is derived from
@@ -39,15 +41,20 @@ public final class CallqaJob {
      * @param inputs where calls come from: directories, topics; at least one
      * @param documents where call documents go ({@code callqa-calls})
      * @param deadLetters where rejected inputs go ({@code callqa-errors})
+     * @param alerts where the alerts calls raised go ({@code callqa-alerts})
      */
     public CallqaJob(
-            List<Input> inputs, Sink<CallDocument> documents, Sink<DeadLetter> deadLetters) {
+            List<Input> inputs,
+            Sink<CallDocument> documents,
+            Sink<DeadLetter> deadLetters,
+            Sink<AlertDocument> alerts) {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("the job needs at least one input");
         }
         this.inputs = List.copyOf(inputs);
         this.documents = documents;
         this.deadLetters = deadLetters;
+        this.alerts = alerts;
     }
 
     /**
@@ -76,6 +83,9 @@ public final class CallqaJob {
                         .build(),
                 PipelineOptions.<DeadLetter>openSearchSink(config)
                         .setDocumentConverter(CallqaIndices.errors())
+                        .build(),
+                PipelineOptions.<AlertDocument>openSearchSink(config)
+                        .setDocumentConverter(CallqaIndices.alerts())
                         .build());
     }
 
@@ -97,6 +107,10 @@ public final class CallqaJob {
                 .sinkTo(deadLetters)
                 .name("dead letters")
                 .uid("dead-letters");
+        analysed.getSideOutput(TranscriptAnalysis.ALERTS)
+                .sinkTo(alerts)
+                .name("alerts")
+                .uid("alerts");
     }
 
     /** Builds and runs the job on {@code env}; returns when a bounded input is done. */

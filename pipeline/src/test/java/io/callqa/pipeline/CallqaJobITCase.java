@@ -76,7 +76,10 @@ class CallqaJobITCase {
         client.indices()
                 .delete(
                         d ->
-                                d.index(CallqaIndices.CALLS, CallqaIndices.ERRORS)
+                                d.index(
+                                                CallqaIndices.CALLS,
+                                                CallqaIndices.ERRORS,
+                                                CallqaIndices.ALERTS)
                                         .ignoreUnavailable(true));
     }
 
@@ -137,6 +140,27 @@ class CallqaJobITCase {
             // Spoken card numbers are redacted before indexing.
             assertThat(c.toString()).as(id).doesNotContain("four one one one", "오 오 공 공");
         }
+
+        // Every alert a call raised is indexed once, with the call's metadata, as written.
+        List<JsonNode> alerts = search(CallqaIndices.ALERTS);
+        for (String id : callIds) {
+            JsonNode truth =
+                    json.readTree(SAMPLES.resolve(id + ".json").toFile()).path("ground_truth");
+            java.util.Set<String> expected = new java.util.TreeSet<>();
+            truth.path("expected_alerts").forEach(v -> expected.add(v.asText()));
+            java.util.Set<String> raised = new java.util.TreeSet<>();
+            alerts.stream()
+                    .filter(a -> a.path("call_id").asText().equals(id))
+                    .forEach(a -> raised.add(a.path("type").asText()));
+            assertThat(raised).as(id).isEqualTo(expected);
+        }
+        assertThat(alerts)
+                .allSatisfy(
+                        a -> {
+                            assertThat(a.path("@timestamp").asText()).startsWith("2026-");
+                            assertThat(a.path("agent_id").asText()).isNotBlank();
+                            assertThat(a.path("acknowledged").asBoolean()).isFalse();
+                        });
 
         List<JsonNode> errors = search(CallqaIndices.ERRORS);
         assertThat(errors).hasSize(3);

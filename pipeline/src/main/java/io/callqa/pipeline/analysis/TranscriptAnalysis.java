@@ -6,6 +6,7 @@ import io.callqa.audio.CallFeatures;
 import io.callqa.audio.FeatureSettings;
 import io.callqa.audio.WavDecoder;
 import io.callqa.audio.dynamics.DynamicsSettings;
+import io.callqa.pipeline.document.AlertDocument;
 import io.callqa.pipeline.document.CallDocument;
 import io.callqa.pipeline.document.CallDocumentBuilder;
 import io.callqa.pipeline.source.CallInput;
@@ -37,6 +38,12 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
     /** Side output for inputs that could not be analysed. */
     public static final OutputTag<DeadLetter> DEAD_LETTERS = DeadLetter.OUTPUT;
 
+    /** Side output for the alerts a call raised. */
+    public static final OutputTag<AlertDocument> ALERTS =
+            new OutputTag<>("alerts") {
+                private static final long serialVersionUID = 1L;
+            };
+
     static final String STAGE = "transcript";
     static final String AUDIO_STAGE = "audio";
 
@@ -67,9 +74,11 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
             reject(ctx, file, e.getMessage());
             return;
         }
-        out.collect(
-                documents.build(
-                        transcript, file.uri, sha256(bytes), recording(file, transcript, ctx)));
+        CallDocumentBuilder.Built built =
+                documents.buildWithAlerts(
+                        transcript, file.uri, sha256(bytes), recording(file, transcript, ctx));
+        out.collect(built.call());
+        built.alerts().forEach(a -> ctx.output(ALERTS, a));
     }
 
     /**

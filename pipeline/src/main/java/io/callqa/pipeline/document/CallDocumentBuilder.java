@@ -52,9 +52,64 @@ public final class CallDocumentBuilder {
      */
     public record Recording(String uri, String sha256, CallFeatures features) {}
 
+    /** A call's document and the alerts it raised. */
+    public record Built(CallDocument call, List<AlertDocument> alerts) {}
+
     /** Builds the document of {@code t}, read from {@code sourceUri} with hash {@code sha256}. */
     public CallDocument build(CallTranscript t, String sourceUri, String sha256) {
         return build(t, sourceUri, sha256, null);
+    }
+
+    /**
+     * Builds the document of {@code t} and one alert document per alert it raised, each carrying
+     * the call's metadata so that a floor manager's view needs no join.
+     */
+    public Built buildWithAlerts(
+            CallTranscript t, String transcriptUri, String transcriptSha256, Recording recording) {
+        CallDocument call = build(t, transcriptUri, transcriptSha256, recording);
+        ObjectNode doc;
+        try {
+            doc = (ObjectNode) mapper.readTree(call.json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<AlertDocument> alerts = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode a : doc.path("alerts")) {
+            ObjectNode o = mapper.createObjectNode();
+            o.put("alert_id", a.path("id").asText());
+            o.put("call_id", t.callId());
+            t.startedAt()
+                    .ifPresent(
+                            s ->
+                                    o.put(
+                                            "@timestamp",
+                                            Instant.ofEpochMilli(
+                                                            s.toEpochMilli()
+                                                                    + Math.round(
+                                                                            a.path("t").asDouble()
+                                                                                    * 1000))
+                                                    .toString()));
+            o.set("type", a.path("type"));
+            o.set("rule_id", a.path("rule_id"));
+            o.set("severity", a.path("severity"));
+            o.set("utterance", a.path("utterance"));
+            o.set("t", a.path("t"));
+            o.set("message", a.path("message"));
+            int u = a.path("utterance").asInt(-1);
+            if (u >= 0 && u < doc.path("utterances").size()) {
+                o.set("speaker", doc.path("utterances").get(u).path("speaker"));
+                o.set("text", doc.path("utterances").get(u).path("text"));
+            }
+            o.put("language", t.language());
+            t.metadata().forEach(o::put);
+            o.put("acknowledged", false);
+            try {
+                alerts.add(new AlertDocument(a.path("id").asText(), mapper.writeValueAsString(o)));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Built(call, alerts);
     }
 
     /**
