@@ -56,6 +56,7 @@ final class DemoCommand implements Callable<Integer> {
                         .toAbsolutePath()
                         .normalize();
         long transcripts = JobSettings.countTranscripts(dir, "--samples");
+        JobSettings.warnAboutAudioOnly(dir, spec.commandLine().getErr());
 
         URI url = opensearch;
         LocalOpenSearch local = null;

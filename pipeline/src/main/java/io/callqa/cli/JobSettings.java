@@ -44,6 +44,41 @@ final class JobSettings {
         }
     }
 
+    /**
+     * Warns, before the job starts, about recordings that have no transcript beside them: the job
+     * reports each in callqa-errors, and the operator should hear of it now, not later.
+     */
+    static void warnAboutAudioOnly(Path dir, java.io.PrintWriter err) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            long n =
+                    files.filter(
+                                    p ->
+                                            p.getFileName()
+                                                    .toString()
+                                                    .toLowerCase(java.util.Locale.ROOT)
+                                                    .endsWith(".wav"))
+                            .filter(
+                                    p -> {
+                                        String name = p.getFileName().toString();
+                                        return !Files.exists(
+                                                p.resolveSibling(
+                                                        name.substring(0, name.length() - 4)
+                                                                + ".json"));
+                                    })
+                            .count();
+            if (n > 0) {
+                err.printf(
+                        "callqa: %d recording(s) under %s have no transcript beside them; they will"
+                                + " be listed in callqa-errors. Transcribe them and put the"
+                                + " transcript (<name>.json) beside each recording.%n",
+                        n, dir);
+                err.flush();
+            }
+        } catch (java.io.IOException e) {
+            throw CallqaException.badInput(dir + ": cannot list: " + e.getMessage());
+        }
+    }
+
     /** Installs the index templates, failing with exit code 4 and the reason if refused. */
     static void installTemplates(URI opensearch) {
         try {

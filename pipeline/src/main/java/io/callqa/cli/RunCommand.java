@@ -80,6 +80,7 @@ final class RunCommand implements Callable<Integer> {
             Path dir = input.toAbsolutePath().normalize();
             if (watch == null) {
                 JobSettings.countTranscripts(dir, "--input");
+                JobSettings.warnAboutAudioOnly(dir, spec.commandLine().getErr());
             }
             inputs.add(
                     new CallqaJob.Input(

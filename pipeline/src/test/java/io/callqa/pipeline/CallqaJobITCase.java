@@ -104,6 +104,7 @@ class CallqaJobITCase {
                         + " \"end\": 1, \"text\": \"hi\"}]}",
                 StandardCharsets.UTF_8);
         Files.writeString(input.resolve("notes.txt"), "not a transcript, not read");
+        Files.copy(SAMPLES.resolve("s-en-refund-01.wav"), bad.resolve("orphan.wav"));
 
         runJob(node);
         runJob(node); // a replay must overwrite, not duplicate
@@ -163,7 +164,7 @@ class CallqaJobITCase {
                         });
 
         List<JsonNode> errors = search(CallqaIndices.ERRORS);
-        assertThat(errors).hasSize(3);
+        assertThat(errors).hasSize(4);
         assertThat(errors)
                 .extracting(e -> e.path("reason").asText())
                 .anySatisfy(
@@ -179,7 +180,15 @@ class CallqaJobITCase {
                                                 "caller.json: utterances[0].speaker: expected agent"
                                                         + " or customer, got 'caller'"));
         assertThat(errors)
-                .allSatisfy(e -> assertThat(e.path("stage").asText()).isEqualTo("transcript"));
+                .extracting(e -> e.path("stage").asText())
+                .containsExactlyInAnyOrder("transcript", "transcript", "transcript", "audio");
+        assertThat(errors)
+                .filteredOn(e -> e.path("stage").asText().equals("audio"))
+                .singleElement()
+                .satisfies(
+                        e ->
+                                assertThat(e.path("reason").asText())
+                                        .contains("orphan.wav: no transcript beside it"));
     }
 
     private void runJob(OpenSearchNode node) throws Exception {

@@ -60,6 +60,10 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
 
     @Override
     public void processElement(CallInput file, Context ctx, Collector<CallDocument> out) {
+        if (file.payload == null && file.uri.toLowerCase(java.util.Locale.ROOT).endsWith(".wav")) {
+            audioOnly(file, ctx);
+            return;
+        }
         byte[] bytes;
         try {
             bytes = read(file);
@@ -79,6 +83,35 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
                         transcript, file.uri, sha256(bytes), recording(file, transcript, ctx));
         out.collect(built.call());
         built.alerts().forEach(a -> ctx.output(ALERTS, a));
+    }
+
+    /**
+     * A recording arrives as its own file: with a transcript beside it, that transcript's record
+     * carries it; without one it cannot be analysed yet, and says so rather than vanishing.
+     */
+    private static void audioOnly(CallInput wav, Context ctx) {
+        Path sidecar = new Path(wav.uri.substring(0, wav.uri.length() - ".wav".length()) + ".json");
+        try {
+            if (sidecar.getFileSystem().exists(sidecar)) {
+                return;
+            }
+        } catch (IOException e) {
+            // Fall through: an unreadable sidecar location is reported like a missing one.
+        }
+        ctx.output(
+                DEAD_LETTERS,
+                new DeadLetter(
+                        wav.uri,
+                        AUDIO_STAGE,
+                        wav.uri
+                                + ": no transcript beside it ("
+                                + sidecar.getName()
+                                + "). This version of the job analyses recorded calls through"
+                                + " their sidecar transcripts; transcribe the call (for example"
+                                + " with Vosk, see the README) and put the transcript beside the"
+                                + " recording",
+                        null,
+                        System.currentTimeMillis()));
     }
 
     /**

@@ -158,4 +158,31 @@ class TranscriptAnalysisTest {
                             });
         }
     }
+
+    @Test
+    void aRecordingWithoutATranscriptIsReportedAndOneWithATranscriptIsLeftToIt() throws Exception {
+        Path lone = dir.resolve("lone.wav");
+        Files.copy(Path.of("..", "samples", "s-en-refund-01.wav"), lone);
+        Path paired = dir.resolve("c.wav");
+        Files.copy(Path.of("..", "samples", "s-en-refund-01.wav"), paired);
+        write("c.json", KOREAN_CALL);
+        try (var h = harness()) {
+            h.processElement(new CallInput(lone.toUri().toString(), Files.size(lone)), 0);
+            h.processElement(new CallInput(paired.toUri().toString(), Files.size(paired)), 0);
+            assertThat(h.extractOutputValues()).isEmpty();
+            List<DeadLetter> dead =
+                    h.getSideOutput(TranscriptAnalysis.DEAD_LETTERS).stream()
+                            .map(StreamRecord::getValue)
+                            .toList();
+            assertThat(dead)
+                    .singleElement()
+                    .satisfies(
+                            d -> {
+                                assertThat(d.stage).isEqualTo("audio");
+                                assertThat(d.source).isEqualTo(lone.toUri().toString());
+                                assertThat(d.reason)
+                                        .contains("lone.wav: no transcript beside it (lone.json)");
+                            });
+        }
+    }
 }
