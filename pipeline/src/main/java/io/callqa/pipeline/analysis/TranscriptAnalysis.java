@@ -79,7 +79,7 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
             return;
         }
         CallDocumentBuilder.Built built =
-                documents.buildWithAlerts(
+                documents.build(
                         transcript, file.uri, sha256(bytes), recording(file, transcript, ctx));
         out.collect(built.call());
         built.alerts().forEach(a -> ctx.output(ALERTS, a));

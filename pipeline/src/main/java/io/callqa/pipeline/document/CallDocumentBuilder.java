@@ -1,8 +1,10 @@
 package io.callqa.pipeline.document;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callqa.audio.CallFeatures;
 import io.callqa.audio.dynamics.ConversationDynamics;
@@ -22,6 +24,7 @@ import io.callqa.rules.transcript.CallTranscript;
 import io.callqa.rules.transcript.Speaker;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,68 +58,23 @@ public final class CallDocumentBuilder {
     /** A call's document and the alerts it raised. */
     public record Built(CallDocument call, List<AlertDocument> alerts) {}
 
-    /** Builds the document of {@code t}, read from {@code sourceUri} with hash {@code sha256}. */
-    public CallDocument build(CallTranscript t, String sourceUri, String sha256) {
-        return build(t, sourceUri, sha256, null);
-    }
-
-    /**
-     * Builds the document of {@code t} and one alert document per alert it raised, each carrying
-     * the call's metadata so that a floor manager's view needs no join.
-     */
-    public Built buildWithAlerts(
-            CallTranscript t, String transcriptUri, String transcriptSha256, Recording recording) {
-        CallDocument call = build(t, transcriptUri, transcriptSha256, recording);
-        ObjectNode doc;
-        try {
-            doc = (ObjectNode) mapper.readTree(call.json);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<AlertDocument> alerts = new java.util.ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode a : doc.path("alerts")) {
-            ObjectNode o = mapper.createObjectNode();
-            o.put("alert_id", a.path("id").asText());
-            o.put("call_id", t.callId());
-            t.startedAt()
-                    .ifPresent(
-                            s ->
-                                    o.put(
-                                            "@timestamp",
-                                            Instant.ofEpochMilli(
-                                                            s.toEpochMilli()
-                                                                    + Math.round(
-                                                                            a.path("t").asDouble()
-                                                                                    * 1000))
-                                                    .toString()));
-            o.set("type", a.path("type"));
-            o.set("rule_id", a.path("rule_id"));
-            o.set("severity", a.path("severity"));
-            o.set("utterance", a.path("utterance"));
-            o.set("t", a.path("t"));
-            o.set("message", a.path("message"));
-            int u = a.path("utterance").asInt(-1);
-            if (u >= 0 && u < doc.path("utterances").size()) {
-                o.set("speaker", doc.path("utterances").get(u).path("speaker"));
-                o.set("text", doc.path("utterances").get(u).path("text"));
-            }
-            o.put("language", t.language());
-            t.metadata().forEach(o::put);
-            o.put("acknowledged", false);
-            try {
-                alerts.add(new AlertDocument(a.path("id").asText(), mapper.writeValueAsString(o)));
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return new Built(call, alerts);
-    }
-
     /**
      * Builds the document of {@code t} (read from {@code transcriptUri}, hash {@code
-     * transcriptSha256}) and, when not null, its analysed {@code recording}.
+     * transcriptSha256}) and, when not null, its analysed {@code recording}; plus one alert
+     * document per alert the call raised, each carrying the call's metadata so that a floor
+     * manager's view needs no join.
      */
-    public CallDocument build(
+    public Built build(
+            CallTranscript t, String transcriptUri, String transcriptSha256, Recording recording) {
+        ObjectNode doc = document(t, transcriptUri, transcriptSha256, recording);
+        List<AlertDocument> alerts = new ArrayList<>();
+        for (JsonNode a : doc.path("alerts")) {
+            alerts.add(new AlertDocument(a.path("id").asText(), write(alert(t, doc, a))));
+        }
+        return new Built(new CallDocument(t.callId(), write(doc)), alerts);
+    }
+
+    private ObjectNode document(
             CallTranscript t, String transcriptUri, String transcriptSha256, Recording recording) {
         CallAnalysis analysis =
                 recording == null
@@ -131,8 +89,7 @@ public final class CallDocumentBuilder {
                 .ifPresent(
                         s -> {
                             doc.put("started_at", s.toString());
-                            long endMillis = s.toEpochMilli() + Math.round(t.speechEnd() * 1000);
-                            doc.put("ended_at", Instant.ofEpochMilli(endMillis).toString());
+                            doc.put("ended_at", at(s, t.speechEnd()));
                         });
         t.metadata().forEach(doc::put);
 
@@ -169,18 +126,49 @@ public final class CallDocumentBuilder {
             addTurnTaking(doc, t);
         } else {
             AudioSignals.enrich(doc, t, recording.features());
-            ArrayNode deadAir = doc.putArray("dead_air");
-            if (recording.features().dynamics() != null) {
-                for (SpeechSegment s : recording.features().dynamics().deadAir()) {
-                    deadAir.addObject().put("start", round(s.start())).put("end", round(s.end()));
-                }
-            }
+            ConversationDynamics d = recording.features().dynamics();
+            putDeadAir(doc, d == null ? List.of() : d.deadAir());
         }
         doc.put("utterance_count", t.utterances().size());
+        return doc;
+    }
+
+    private static ObjectNode alert(CallTranscript t, ObjectNode doc, JsonNode a) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("alert_id", a.path("id").asText());
+        o.put("call_id", t.callId());
+        t.startedAt().ifPresent(s -> o.put("@timestamp", at(s, a.path("t").asDouble())));
+        for (String field : List.of("type", "rule_id", "severity", "utterance", "t", "message")) {
+            o.set(field, a.path(field));
+        }
+        int u = a.path("utterance").asInt(-1);
+        if (u >= 0 && u < doc.path("utterances").size()) {
+            o.set("speaker", doc.path("utterances").get(u).path("speaker"));
+            o.set("text", doc.path("utterances").get(u).path("text"));
+        }
+        o.put("language", t.language());
+        t.metadata().forEach(o::put);
+        o.put("acknowledged", false);
+        return o;
+    }
+
+    /** The instant {@code seconds} into a call that started at {@code start}. */
+    private static String at(Instant start, double seconds) {
+        return Instant.ofEpochMilli(start.toEpochMilli() + Math.round(seconds * 1000)).toString();
+    }
+
+    private String write(ObjectNode node) {
         try {
-            return new CallDocument(t.callId(), mapper.writeValueAsString(doc));
+            return mapper.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void putDeadAir(ObjectNode doc, List<SpeechSegment> stretches) {
+        ArrayNode deadAir = doc.putArray("dead_air");
+        for (SpeechSegment s : stretches) {
+            deadAir.addObject().put("start", round(s.start())).put("end", round(s.end()));
         }
     }
 
@@ -205,10 +193,7 @@ public final class CallDocumentBuilder {
         prosody.put("overtalk_s", round(d.overtalkS()));
         prosody.put("interruptions", d.interruptions().size());
 
-        ArrayNode deadAir = doc.putArray("dead_air");
-        for (SpeechSegment s : d.deadAir()) {
-            deadAir.addObject().put("start", round(s.start())).put("end", round(s.end()));
-        }
+        putDeadAir(doc, d.deadAir());
     }
 
     private CallAnalyzer analyzer(String language) {
