@@ -193,42 +193,25 @@ public final class LocalKafka implements AutoCloseable {
 
         /** Broker JVM heap (-Xmx) in MB, 128 to 4096. Default 512. */
         public Builder heapMb(int heapMb) {
-            if (heapMb < 128 || heapMb > 4096) {
-                throw new IllegalArgumentException(
-                        "heapMb must be between 128 and 4096 (MB), was "
-                                + heapMb
-                                + "; 256 to 512 is enough for tests");
-            }
-            this.heapMb = heapMb;
+            this.heapMb = BuilderChecks.heapMb(heapMb, 4096, "256 to 512 is enough for tests");
             return this;
         }
 
         /** How long to wait for the broker to be ready. Default 90 s. */
         public Builder startupTimeout(Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException(
-                        "startupTimeout must be a positive duration, was "
-                                + timeout
-                                + "; e.g. Duration.ofSeconds(90)");
-            }
-            this.startupTimeout = timeout;
+            this.startupTimeout = BuilderChecks.startupTimeout(timeout, "Duration.ofSeconds(90)");
             return this;
         }
 
         /** The JDK that runs the broker. Default: this JVM's {@code java.home}. */
         public Builder javaHome(Path javaHome) {
-            this.javaHome =
-                    Objects.requireNonNull(
-                            javaHome,
-                            "javaHome is null: pass a JDK 17+ directory that holds bin/java");
+            this.javaHome = BuilderChecks.javaHome(javaHome);
             return this;
         }
 
         /** Where to create the temporary work directory. Default: {@code java.io.tmpdir}. */
         public Builder workDirParent(Path parent) {
-            this.workDirParent =
-                    Objects.requireNonNull(
-                            parent, "workDirParent is null: pass an existing writable directory");
+            this.workDirParent = BuilderChecks.workDirParent(parent);
             return this;
         }
 

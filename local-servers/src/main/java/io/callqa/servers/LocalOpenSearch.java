@@ -187,25 +187,13 @@ public final class LocalOpenSearch implements AutoCloseable {
 
         /** JVM heap (-Xms and -Xmx) in MB, 128 to 8192. Default 512. */
         public Builder heapMb(int heapMb) {
-            if (heapMb < 128 || heapMb > 8192) {
-                throw new IllegalArgumentException(
-                        "heapMb must be between 128 and 8192 (MB), was "
-                                + heapMb
-                                + "; 512 is enough for tests");
-            }
-            this.heapMb = heapMb;
+            this.heapMb = BuilderChecks.heapMb(heapMb, 8192, "512 is enough for tests");
             return this;
         }
 
         /** How long to wait for a yellow cluster health. Default 120 s. */
         public Builder startupTimeout(Duration timeout) {
-            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException(
-                        "startupTimeout must be a positive duration, was "
-                                + timeout
-                                + "; e.g. Duration.ofSeconds(120)");
-            }
-            this.startupTimeout = timeout;
+            this.startupTimeout = BuilderChecks.startupTimeout(timeout, "Duration.ofSeconds(120)");
             return this;
         }
 
@@ -214,18 +202,13 @@ public final class LocalOpenSearch implements AutoCloseable {
          * java.home}.
          */
         public Builder javaHome(Path javaHome) {
-            this.javaHome =
-                    Objects.requireNonNull(
-                            javaHome,
-                            "javaHome is null: pass a JDK 17+ directory that holds bin/java");
+            this.javaHome = BuilderChecks.javaHome(javaHome);
             return this;
         }
 
         /** Where to create the temporary work directory. Default: {@code java.io.tmpdir}. */
         public Builder workDirParent(Path parent) {
-            this.workDirParent =
-                    Objects.requireNonNull(
-                            parent, "workDirParent is null: pass an existing writable directory");
+            this.workDirParent = BuilderChecks.workDirParent(parent);
             return this;
         }
 
