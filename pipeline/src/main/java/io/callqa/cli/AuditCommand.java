@@ -7,23 +7,21 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.callqa.dashboards.AuditQuery;
 import io.callqa.dashboards.ComplianceAudit;
+import io.callqa.pipeline.OpenSearchConnection;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.hc.core5.http.HttpHost;
-import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.OpenSearchTransport;
-import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,12 +44,7 @@ final class AuditCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(
-            names = "--opensearch",
-            paramLabel = "URL",
-            defaultValue = "http://localhost:9200",
-            description = "OpenSearch holding callqa-calls (default: ${DEFAULT-VALUE}).")
-    URI opensearch;
+    @Mixin OpenSearchOption opensearch;
 
     @Option(
             names = "--from",
@@ -104,13 +97,10 @@ final class AuditCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        OpenSearchEndpoint.require(opensearch);
+        OpenSearchEndpoint.require(opensearch.url);
 
         PrintWriter stdout = spec.commandLine().getOut();
-        OpenSearchTransport transport =
-                ApacheHttpClient5TransportBuilder.builder(HttpHost.create(opensearch))
-                        .setMapper(new JacksonJsonpMapper())
-                        .build();
+        OpenSearchTransport transport = OpenSearchConnection.open(opensearch.url);
         try (SequenceWriter writer = writer(stdout)) {
             new ComplianceAudit(new OpenSearchClient(transport))
                     .export(

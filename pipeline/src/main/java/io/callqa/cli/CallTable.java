@@ -2,6 +2,7 @@ package io.callqa.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.callqa.pipeline.CallqaIndices;
+import io.callqa.pipeline.OpenSearchConnection;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -9,14 +10,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.apache.hc.core5.http.HttpHost;
-import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.transport.OpenSearchTransport;
-import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
 /**
  * Reads the calls of one input directory back from OpenSearch and prints them as a table. Only
@@ -38,10 +36,7 @@ final class CallTable {
 
     /** Prints one row per indexed call and a line counting rejected inputs. */
     void print(PrintWriter out) throws IOException {
-        OpenSearchTransport transport =
-                ApacheHttpClient5TransportBuilder.builder(HttpHost.create(url))
-                        .setMapper(new JacksonJsonpMapper())
-                        .build();
+        OpenSearchTransport transport = OpenSearchConnection.open(url);
         try {
             OpenSearchClient client = new OpenSearchClient(transport);
             client.indices()

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,12 +39,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "Directory of sample calls (default: samples/ of the callqa checkout).")
     Path samples;
 
-    @Option(
-            names = "--opensearch",
-            paramLabel = "URL",
-            defaultValue = "http://localhost:9200",
-            description = "OpenSearch to index into (default: ${DEFAULT-VALUE}).")
-    URI opensearch;
+    @Mixin OpenSearchOption opensearch;
 
     @Option(names = "--exit", description = "Exit when done instead of keeping OpenSearch up.")
     boolean exit;
@@ -58,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
         long transcripts = JobSettings.countTranscripts(dir, "--samples");
         JobSettings.warnAboutAudioOnly(dir, spec.commandLine().getErr());
 
-        URI url = opensearch;
+        URI url = opensearch.url;
         LocalOpenSearch local = null;
         if (!OpenSearchEndpoint.answers(url, Duration.ofSeconds(2))) {
             local = startLocalOpenSearch(out);

@@ -3,7 +3,6 @@ package io.callqa.cli;
 import io.callqa.pipeline.CallqaJob;
 import io.callqa.pipeline.source.CallFiles;
 import io.callqa.pipeline.source.TranscriptTopic;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,12 +62,7 @@ final class RunCommand implements Callable<Integer> {
             converter = DurationConverter.class)
     Duration watch;
 
-    @Option(
-            names = "--opensearch",
-            paramLabel = "URL",
-            defaultValue = "http://localhost:9200",
-            description = "OpenSearch to index into (default: ${DEFAULT-VALUE}).")
-    URI opensearch;
+    @Mixin OpenSearchOption opensearch;
 
     @Override
     public Integer call() throws Exception {
@@ -95,9 +90,9 @@ final class RunCommand implements Callable<Integer> {
                             "transcripts topic",
                             TranscriptTopic.source(kafka, transcriptsTopic, false)));
         }
-        OpenSearchEndpoint.require(opensearch);
-        JobSettings.installTemplates(opensearch);
-        Configuration conf = JobSettings.forOpenSearch(opensearch);
+        OpenSearchEndpoint.require(opensearch.url);
+        JobSettings.installTemplates(opensearch.url);
+        Configuration conf = JobSettings.forOpenSearch(opensearch.url);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         CallqaJob.production(inputs, conf).execute(env);
         return 0;

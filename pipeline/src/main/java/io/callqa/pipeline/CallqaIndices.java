@@ -13,9 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
-import org.apache.hc.core5.http.HttpHost;
 import org.opensearch.client.transport.OpenSearchTransport;
-import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
 /** The OpenSearch indices callqa writes, and how each record type becomes a document in them. */
 public final class CallqaIndices {
@@ -38,8 +36,7 @@ public final class CallqaIndices {
      * Idempotent; safe to call at every job start.
      */
     public static void installTemplates(URI url) throws IOException {
-        OpenSearchTransport transport =
-                ApacheHttpClient5TransportBuilder.builder(HttpHost.create(url)).build();
+        OpenSearchTransport transport = OpenSearchConnection.open(url);
         try {
             IndexTemplates.install(transport);
         } finally {
