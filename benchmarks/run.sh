@@ -21,12 +21,13 @@
 # table; the others still run. Nothing here asserts a time; ./mvnw verify never runs this.
 #
 # Environment: CALLQA_BENCH_COPIES (copies of each of the 18 samples in recorded mode, default
-# 20), CALLQA_BENCH_DATASETS (default ../shared/datasets), CALLQA_VOSK_MODEL, JAVA_HOME.
+# 15), CALLQA_BENCH_DATASETS (default ../shared/datasets), CALLQA_VOSK_MODEL, JAVA_HOME.
 # Takes about 10-15 minutes on a 2-core machine.
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 start=$(date +%s)
+load_at_start=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo NaN)
 out=benchmarks/target/bench
 logs=$out/logs
 jar=benchmarks/target/benchmarks.jar
@@ -37,12 +38,13 @@ read -r -a add_opens <<<"$(sed -n 's:.*<flink.add-opens>\(.*\)</flink.add-opens>
 
 say() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
-# step NAME COMMAND...: runs COMMAND with its output in logs/NAME.log; on failure leaves
-# NAME.failed saying where the log is, so the table shows the step as failed.
+# step NAME SECONDS COMMAND...: runs COMMAND with its output in logs/NAME.log, stopped after
+# SECONDS; on failure leaves NAME.failed saying where the log is, so the table shows the step as
+# failed and the other steps still run.
 step() {
-  local name=$1
-  shift
-  "$@" >"$logs/$name.log" 2>&1
+  local name=$1 limit=$2
+  shift 2
+  timeout --kill-after=30 "$limit" "$@" >"$logs/$name.log" 2>&1
   local rc=$?
   if ((rc != 0)); then
     echo "exit $rc, see $logs/$name.log" >"$out/$name.failed"
@@ -59,12 +61,12 @@ rm -rf "$out"
 mkdir -p "$logs"
 
 say "1/5 JMH kernels (about 4 minutes)"
-step jmh "$java" -jar "$jar" 'FeatureExtractionBenchmark|ClassifyBenchmark|RuleAnalysisBenchmark' \
+step jmh 1200 "$java" -jar "$jar" 'FeatureExtractionBenchmark|ClassifyBenchmark|RuleAnalysisBenchmark' \
   -f 5 -wi 2 -i 3 -w 1s -r 1s -rf json -rff "$out/jmh.json"
 
 say "2/5 recorded mode end to end into a real OpenSearch (about 4 minutes)"
-step recorded "$java" "${add_opens[@]}" -cp "$jar" io.callqa.benchmarks.RecordedModeBenchmark \
-  --copies "${CALLQA_BENCH_COPIES:-20}" --runs 5 --out "$out/recorded.json"
+step recorded 1200 "$java" "${add_opens[@]}" -cp "$jar" io.callqa.benchmarks.RecordedModeBenchmark \
+  --copies "${CALLQA_BENCH_COPIES:-15}" --runs 5 --out "$out/recorded.json"
 
 # ---- Live mode: the team's live benchmarks, run only when they are in the jar. ----------------
 "$jartool" tf "$jar" >"$logs/jar-contents.txt"
@@ -74,7 +76,7 @@ for live in LiveAlertLatencyBenchmark:live-latency LiveMemoryBenchmark:live-memo
   if grep -qx "io/callqa/benchmarks/$class.class" "$logs/jar-contents.txt"; then
     say "3/5 $class"
     # stdout is the benchmark's JSON line; its logging goes to the log.
-    "$java" "${add_opens[@]}" -cp "$jar" "io.callqa.benchmarks.$class" \
+    timeout --kill-after=30 900 "$java" "${add_opens[@]}" -cp "$jar" "io.callqa.benchmarks.$class" \
       >"$out/$name.json" 2>"$logs/$name.log"
     rc=$?
     if ((rc != 0)); then
@@ -88,11 +90,11 @@ done
 # -----------------------------------------------------------------------------------------------
 
 say "4/5 accuracy on ${CALLQA_BENCH_DATASETS:-../shared/datasets}"
-step accuracy "$java" -cp "$jar" io.callqa.benchmarks.AccuracyBenchmark \
+step accuracy 600 "$java" -cp "$jar" io.callqa.benchmarks.AccuracyBenchmark \
   --datasets "${CALLQA_BENCH_DATASETS:-../shared/datasets}" --out "$out/accuracy.json"
 
 say "5/5 Vosk (${CALLQA_VOSK_MODEL:-no model})"
-step vosk "$java" -cp "$jar" io.callqa.benchmarks.VoskBenchmark --out "$out/vosk.json"
+step vosk 1800 "$java" -cp "$jar" io.callqa.benchmarks.VoskBenchmark --out "$out/vosk.json"
 
 commit=unknown
 if git rev-parse --git-dir >/dev/null 2>&1; then
@@ -103,6 +105,6 @@ total=$(($(date +%s) - start))
 say "done in $((total / 60)) min $((total % 60)) s"
 echo
 "$java" -cp "$jar" io.callqa.benchmarks.BenchReport "$out" benchmarks/target/bench-results.json \
-  "$commit" "$total"
+  "$commit" "$total" "$load_at_start"
 echo
 echo "JSON: benchmarks/target/bench-results.json; logs: $logs/"

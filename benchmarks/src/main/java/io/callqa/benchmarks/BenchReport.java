@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <pre>
- * java -cp benchmarks.jar io.callqa.benchmarks.BenchReport DIR OUT.json GIT_COMMIT SECONDS
+ * java -cp benchmarks.jar io.callqa.benchmarks.BenchReport DIR OUT.json GIT_COMMIT SECONDS LOAD
  * </pre>
  */
 public final class BenchReport {
@@ -46,15 +46,15 @@ public final class BenchReport {
 
     /** Entry point; see the class comment. */
     public static void main(String[] args) throws IOException {
-        if (args.length != 4) {
+        if (args.length != 5) {
             System.err.println(
                     "usage: BenchReport RESULTS_DIR OUT.json GIT_COMMIT TOTAL_SECONDS"
-                            + " (benchmarks/run.sh passes these)");
+                            + " LOAD_AVERAGE_AT_START (benchmarks/run.sh passes these)");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
         List<Figure> figures = collect(dir);
-        Machine machine = Machine.current(args[2]);
+        Machine machine = Machine.current(args[2], Double.parseDouble(args[4]));
         double seconds = Double.parseDouble(args[3]);
         String table = header(machine, seconds) + "\n" + BenchTable.format(figures);
         ObjectNode json = json(figures, machine, seconds);
@@ -73,8 +73,9 @@ public final class BenchReport {
             out.add(Figure.missing("JMH kernels", failure(dir, "jmh")));
         }
         out.addAll(part(dir, "recorded", "end-to-end recorded mode"));
-        out.addAll(live(dir, "live-latency", "live alert latency p50/p95/p99, 50 calls"));
-        out.addAll(live(dir, "live-memory", "memory: heap per live call, checkpoint state/call"));
+        out.addAll(live(dir, "live-latency", "live latency (alert p50/p95/p99, 50 calls)"));
+        out.addAll(
+                live(dir, "live-memory", "live memory (heap per call, checkpoint state per call)"));
         out.addAll(part(dir, "accuracy", "accuracy on ../shared/datasets"));
         out.addAll(part(dir, "vosk", "Vosk"));
         return out;
@@ -141,7 +142,20 @@ public final class BenchReport {
      */
     static List<Figure> jmhFigures(JsonNode results) {
         List<Figure> out = new ArrayList<>();
-        for (JsonNode r : results) {
+        List<JsonNode> ordered = new ArrayList<>();
+        results.forEach(ordered::add);
+        // Audio first, then text: the order of the pipeline.
+        ordered.sort(
+                java.util.Comparator.comparingInt(
+                        r -> {
+                            String b = r.path("benchmark").asText();
+                            return b.contains("FeatureExtraction")
+                                    ? 0
+                                    : b.contains("Classify")
+                                            ? 1
+                                            : b.contains("RuleAnalysis") ? 2 : 3;
+                        }));
+        for (JsonNode r : ordered) {
             String bench = r.path("benchmark").asText();
             String simple = bench.substring(bench.lastIndexOf('.', bench.lastIndexOf('.') - 1) + 1);
             JsonNode params = r.path("params");
@@ -292,17 +306,19 @@ public final class BenchReport {
     static String header(Machine m, double totalSeconds) {
         return String.format(
                 Locale.ROOT,
-                "callqa benchmarks, %s, %d cores (%s), %s, %s, load average %.1f, commit %s,"
-                        + " %d min %d s in all%n",
+                "callqa benchmarks, %s, commit %s, %d min %d s in all%n"
+                        + "machine: %d cores (%s), %s, %s; load average %.1f at the start, %.1f at"
+                        + " the end%n",
                 m.date(),
+                m.gitCommit(),
+                Math.round(totalSeconds) / 60,
+                Math.round(totalSeconds) % 60,
                 m.cores(),
                 m.cpu(),
                 m.jvm(),
                 m.os(),
-                m.loadAverage(),
-                m.gitCommit(),
-                Math.round(totalSeconds) / 60,
-                Math.round(totalSeconds) % 60);
+                m.loadAtStart(),
+                m.loadAverage());
     }
 
     /** The JSON result: when, where, which commit, and every figure with its runs. */
@@ -316,7 +332,8 @@ public final class BenchReport {
         m.put("cpu", machine.cpu());
         m.put("jvm", machine.jvm());
         m.put("os", machine.os());
-        m.put("load_average", machine.loadAverage());
+        m.put("load_average_start", machine.loadAtStart());
+        m.put("load_average_end", machine.loadAverage());
         ArrayNode out = root.putArray("figures");
         for (Figure f : figures) {
             ObjectNode n = out.addObject();
@@ -352,9 +369,10 @@ public final class BenchReport {
             String jvm,
             String os,
             double loadAverage,
+            double loadAtStart,
             String gitCommit) {
 
-        static Machine current(String gitCommit) {
+        static Machine current(String gitCommit, double loadAtStart) {
             return new Machine(
                     Instant.now().toString(),
                     Runtime.getRuntime().availableProcessors(),
@@ -364,6 +382,7 @@ public final class BenchReport {
                             + System.getProperty("java.runtime.version"),
                     System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    loadAtStart,
                     gitCommit);
         }
 

@@ -58,7 +58,7 @@ import org.apache.flink.util.OutputTag;
  *
  * <pre>
  * java $ADD_OPENS -cp benchmarks/target/benchmarks.jar io.callqa.benchmarks.RecordedModeBenchmark \
- *     [--samples samples] [--copies 20] [--runs 5] [--out target/recorded.json]
+ *     [--samples samples] [--copies 15] [--runs 5] [--out target/recorded.json]
  * </pre>
  */
 public final class RecordedModeBenchmark {
@@ -82,7 +82,7 @@ public final class RecordedModeBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = options(args);
         Path samples = Path.of(opt.getOrDefault("--samples", "samples"));
-        int copies = Integer.parseInt(opt.getOrDefault("--copies", "20"));
+        int copies = Integer.parseInt(opt.getOrDefault("--copies", "15"));
         int runs = Integer.parseInt(opt.getOrDefault("--runs", "5"));
         Path out = Path.of(opt.getOrDefault("--out", "benchmarks/target/bench/recorded.json"));
         Path work = Path.of(opt.getOrDefault("--work", "benchmarks/target/recorded-calls"));
@@ -241,6 +241,7 @@ public final class RecordedModeBenchmark {
         List<Double> perMinute = new ArrayList<>();
         List<Double> audioRate = new ArrayList<>();
         List<Double> cpuPerCall = new ArrayList<>();
+        List<Double> perCoreMinute = new ArrayList<>();
         List<Double> analysis = new ArrayList<>();
         List<Double> indexClient = new ArrayList<>();
         List<Double> indexServer = new ArrayList<>();
@@ -251,6 +252,7 @@ public final class RecordedModeBenchmark {
             audioRate.add(calls.audioS / r.wallS);
             double total = r.jvmCpuS + r.openSearchCpuS;
             cpuPerCall.add(total / calls.count * 1000);
+            perCoreMinute.add(60 * calls.count / total);
             double a = Math.min(r.taskCpuS, analysisPerCallS * calls.count);
             double javaThreads = r.taskCpuS + r.httpCpuS + r.otherJavaCpuS;
             analysis.add(100 * a / total);
@@ -288,10 +290,16 @@ public final class RecordedModeBenchmark {
         out.add(Figure.measured("recorded mode: calls per minute", "calls/min", perMinute, what));
         out.add(
                 Figure.measured(
-                        "recorded mode: audio hours per hour", "x real time", audioRate, what));
+                        "recorded mode: audio hours per hour", "audio h/h", audioRate, what));
         out.add(
                 Figure.measured(
                         "recorded mode: CPU per call (JVM + OpenSearch)", "ms", cpuPerCall, what));
+        out.add(
+                Figure.measured(
+                        "recorded mode: calls per core-minute (from CPU time)",
+                        "calls/core-min",
+                        perCoreMinute,
+                        what));
         out.add(Figure.measured("recorded CPU: analysis", "%", analysis, split));
         out.add(Figure.measured("recorded CPU: indexing, client", "%", indexClient, split));
         out.add(Figure.measured("recorded CPU: indexing, OpenSearch", "%", indexServer, split));
