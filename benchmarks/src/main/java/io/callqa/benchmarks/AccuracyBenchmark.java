@@ -46,10 +46,14 @@ public final class AccuracyBenchmark {
     private AccuracyBenchmark() {}
 
     /** Entry point; see the class comment for the options. */
-    public static void main(String[] args) throws IOException {
-        Map<String, String> opt = RecordedModeBenchmark.options(args);
-        Path datasets = Path.of(opt.getOrDefault("--datasets", "../shared/datasets"));
-        Path out = Path.of(opt.getOrDefault("--out", "benchmarks/target/bench/accuracy.json"));
+    public static void main(String[] args) throws Exception {
+        BenchArgs.run("AccuracyBenchmark", args, AccuracyBenchmark::measure);
+    }
+
+    private static void measure(String[] args) throws IOException {
+        BenchArgs opt = new BenchArgs(args, List.of("--datasets", "--out"));
+        Path datasets = opt.path("--datasets", "../shared/datasets");
+        Path out = opt.path("--out", "benchmarks/target/bench/accuracy.json");
         List<Figure> figures = new ArrayList<>();
         figures.addAll(bitext(datasets.resolve("bitext/mapped_bitext_customer_service_8k.csv")));
         figures.add(emoDb(datasets.resolve("emodb-anger-neutral/wav")));

@@ -80,30 +80,22 @@ public final class RecordedModeBenchmark {
 
     /** Entry point; see the class comment for the options. */
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = options(args);
-        Path samples = Path.of(opt.getOrDefault("--samples", "samples"));
-        int copies = Integer.parseInt(opt.getOrDefault("--copies", "15"));
-        int runs = Integer.parseInt(opt.getOrDefault("--runs", "5"));
-        Path out = Path.of(opt.getOrDefault("--out", "benchmarks/target/bench/recorded.json"));
-        Path work = Path.of(opt.getOrDefault("--work", "benchmarks/target/recorded-calls"));
-        if (copies < 1 || runs < 1) {
-            throw new IllegalArgumentException("--copies and --runs must be at least 1");
-        }
-        List<Figure> figures = new RecordedModeBenchmark(samples, copies, runs, work).run();
-        BenchReport.writePart(out, figures);
-        System.out.print(BenchTable.format(figures));
+        BenchArgs.run("RecordedModeBenchmark", args, RecordedModeBenchmark::measure);
     }
 
-    static Map<String, String> options(String[] args) {
-        Map<String, String> opt = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 == args.length) {
-                throw new IllegalArgumentException(
-                        "expected --name value pairs, got '" + args[i] + "'");
-            }
-            opt.put(args[i], args[++i]);
-        }
-        return opt;
+    private static void measure(String[] args) throws Exception {
+        BenchArgs opt =
+                new BenchArgs(args, List.of("--samples", "--copies", "--runs", "--out", "--work"));
+        Path out = opt.path("--out", "benchmarks/target/bench/recorded.json");
+        List<Figure> figures =
+                new RecordedModeBenchmark(
+                                opt.path("--samples", "samples"),
+                                opt.count("--copies", 15, 1),
+                                opt.count("--runs", 5, 1),
+                                opt.path("--work", "benchmarks/target/recorded-calls"))
+                        .run();
+        BenchReport.writePart(out, figures);
+        System.out.print(BenchTable.format(figures));
     }
 
     private List<Figure> run() throws Exception {

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,9 +47,13 @@ public final class VoskBenchmark {
 
     /** Entry point; options {@code --samples DIR --out FILE}. */
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = RecordedModeBenchmark.options(args);
-        Path samples = Path.of(opt.getOrDefault("--samples", "samples"));
-        Path out = Path.of(opt.getOrDefault("--out", "benchmarks/target/bench/vosk.json"));
+        BenchArgs.run("VoskBenchmark", args, VoskBenchmark::measure);
+    }
+
+    private static void measure(String[] args) throws Exception {
+        BenchArgs opt = new BenchArgs(args, List.of("--samples", "--out"));
+        Path samples = opt.path("--samples", "samples");
+        Path out = opt.path("--out", "benchmarks/target/bench/vosk.json");
         Optional<String> env = Optional.ofNullable(System.getenv(VoskModels.ENV));
         List<Figure> figures;
         if (env.filter(s -> !s.isBlank()).isEmpty()) {
