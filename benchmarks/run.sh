@@ -22,7 +22,8 @@
 #
 # Environment: CALLQA_BENCH_COPIES (copies of each of the 18 samples in recorded mode, default
 # 15), CALLQA_BENCH_DATASETS (default ../shared/datasets), CALLQA_VOSK_MODEL, JAVA_HOME.
-# Takes about 10-15 minutes on a 2-core machine.
+# Takes about 9 minutes on a 2-core machine (13 when other builds share it), plus the live
+# benchmarks.
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
