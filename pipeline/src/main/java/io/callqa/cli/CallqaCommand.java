@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             RunCommand.class,
+            ReplayCommand.class,
             AnalyzeCommand.class,
             FeaturesCommand.class,
             ClassifyCommand.class,

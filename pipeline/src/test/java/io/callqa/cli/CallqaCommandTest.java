@@ -44,6 +44,7 @@ class CallqaCommandTest {
                 .containsExactly(
                         "demo",
                         "run",
+                        "replay",
                         "analyze",
                         "features",
                         "classify",
