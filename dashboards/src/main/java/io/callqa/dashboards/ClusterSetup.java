@@ -62,7 +62,12 @@ public final class ClusterSetup {
             throw refused("read", existing);
         } else {
             JsonNode stored = MAPPER.readTree(existing.body());
-            if (stored.path("policy").path("description").asText().equals(policy.description())) {
+            // GET answers with the policy under "policy"; some versions wrap it once more.
+            JsonNode storedPolicy = stored.path("policy");
+            if (storedPolicy.has("policy")) {
+                storedPolicy = storedPolicy.path("policy");
+            }
+            if (storedPolicy.path("description").asText().equals(policy.description())) {
                 return new SetupStep(subject, SetupStep.Outcome.UNCHANGED, policy.description());
             }
             outcome = SetupStep.Outcome.UPDATED;

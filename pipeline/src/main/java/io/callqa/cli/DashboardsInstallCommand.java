@@ -43,8 +43,8 @@ final class DashboardsInstallCommand implements Callable<Integer> {
             names = "--dashboards",
             paramLabel = "URL",
             description =
-                    "OpenSearch Dashboards to import the saved objects into, with any base path"
-                            + " (for example http://localhost:5601).")
+                    "OpenSearch Dashboards to import the saved objects into: its URL with any"
+                            + " base path, usually on port 5601.")
     URI dashboards;
 
     @Option(
