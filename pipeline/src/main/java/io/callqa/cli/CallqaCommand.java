@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ClassifyCommand.class,
             TrainClassifierCommand.class,
             AuditCommand.class,
+            DashboardsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CallqaCommand implements Runnable {

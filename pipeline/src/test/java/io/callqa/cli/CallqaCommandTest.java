@@ -50,6 +50,7 @@ class CallqaCommandTest {
                         "classify",
                         "train-classifier",
                         "audit",
+                        "dashboards",
                         "help");
     }
 
