@@ -10,7 +10,7 @@ users=$home/config/opensearch-security/internal_users.yml
 
 hash() {
   # The tool prints a deprecation banner before the hash; keep the bcrypt line only.
-  "$home/plugins/opensearch-security/tools/hash.sh" -p "$1" | grep -E '^\$2[aby]\$' | tail -n 1
+  bash "$home/plugins/opensearch-security/tools/hash.sh" -p "$1" | grep -E '^\$2[aby]\$' | tail -n 1
 }
 
 admin_hash=$(hash "${OPENSEARCH_ADMIN_PASSWORD:?set OPENSEARCH_ADMIN_PASSWORD in docker/.env}")
