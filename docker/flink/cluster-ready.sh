@@ -5,4 +5,4 @@
 set -euo pipefail
 exec 3<>/dev/tcp/localhost/8081
 printf 'GET /overview HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
-grep -Eq '"taskmanagers":[1-9]' <&3
+grep -Eq '"taskmanagers": *[1-9]' <&3
