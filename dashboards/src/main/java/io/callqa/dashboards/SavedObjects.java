@@ -118,12 +118,30 @@ public final class SavedObjects {
      */
     public static List<Outcome> importInto(URI dashboards, Duration timeout)
             throws IOException, InterruptedException {
+        return importInto(dashboards, timeout, null, null);
+    }
+
+    /**
+     * As {@link #importInto(URI, Duration)}, logging in with basic auth as {@code user} (null for
+     * none), as a Dashboards with the security plugin requires.
+     */
+    public static List<Outcome> importInto(
+            URI dashboards, Duration timeout, String user, String password)
+            throws IOException, InterruptedException {
         String base = dashboards.toString().replaceAll("/+$", "");
         URI url = URI.create(base + "/api/saved_objects/_import?overwrite=true");
         String boundary = "callqa-" + UUID.randomUUID();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url);
+        if (user != null) {
+            String token = user + ":" + (password == null ? "" : password);
+            builder.header(
+                    "Authorization",
+                    "Basic "
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString(token.getBytes(StandardCharsets.UTF_8)));
+        }
         HttpRequest request =
-                HttpRequest.newBuilder(url)
-                        .timeout(timeout)
+                builder.timeout(timeout)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         // Dashboards refuses state-changing API calls without this header (XSRF).
                         .header("osd-xsrf", "true")

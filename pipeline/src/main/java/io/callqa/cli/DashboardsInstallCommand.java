@@ -4,7 +4,7 @@ import io.callqa.dashboards.ClusterSetup;
 import io.callqa.dashboards.RetentionPolicy;
 import io.callqa.dashboards.SavedObjects;
 import io.callqa.dashboards.SetupStep;
-import io.callqa.pipeline.OpenSearchConnection;
+import io.callqa.pipeline.OpenSearchAccess;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -74,7 +74,8 @@ final class DashboardsInstallCommand implements Callable<Integer> {
                             + dashboards
                             + "'");
         }
-        OpenSearchEndpoint.require(opensearch.url);
+        OpenSearchAccess access = opensearch.access();
+        OpenSearchEndpoint.require(access);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
@@ -118,7 +119,7 @@ final class DashboardsInstallCommand implements Callable<Integer> {
     }
 
     private List<SetupStep> installIntoOpenSearch(RetentionPolicy policy) throws IOException {
-        OpenSearchTransport transport = OpenSearchConnection.open(opensearch.url);
+        OpenSearchTransport transport = opensearch.access().open();
         try {
             return ClusterSetup.install(transport, policy);
         } catch (IOException e) {
@@ -131,7 +132,8 @@ final class DashboardsInstallCommand implements Callable<Integer> {
 
     private List<SavedObjects.Outcome> importSavedObjects() throws InterruptedException {
         try {
-            return SavedObjects.importInto(dashboards, Duration.ofSeconds(30));
+            return SavedObjects.importInto(
+                    dashboards, Duration.ofSeconds(30), opensearch.user, opensearch.password);
         } catch (SavedObjects.ImportRefusedException e) {
             if (e.status() == 503) {
                 throw CallqaException.unreachable(

@@ -1,6 +1,7 @@
 package io.callqa.cli;
 
 import io.callqa.pipeline.CallqaJob;
+import io.callqa.pipeline.OpenSearchAccess;
 import io.callqa.pipeline.asr.VoskModelNotFoundException;
 import io.callqa.pipeline.asr.VoskModels;
 import io.callqa.pipeline.sink.webhook.WebhookSink;
@@ -130,10 +131,15 @@ final class RunCommand implements Callable<Integer> {
                             "transcripts topic",
                             TranscriptTopic.source(kafka, transcriptsTopic, false)));
         }
-        OpenSearchEndpoint.require(opensearch.url);
-        JobSettings.installTemplates(opensearch.url);
-        Configuration conf = JobSettings.forOpenSearch(opensearch.url);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        OpenSearchAccess access = opensearch.access();
+        OpenSearchEndpoint.require(access);
+        JobSettings.installTemplates(access);
+        // The sinks are built from the configuration with the credentials; the environment gets
+        // one without them, since the Flink UI shows its configuration.
+        Configuration conf = access.sinkConfiguration();
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(
+                        JobSettings.forOpenSearch(opensearch.url));
         CallqaJob job = CallqaJob.production(inputs, conf);
         if (webhook != null) {
             job = job.withAlertSink(new CallqaJob.AlertSink("alert webhook", webhookSink()));
