@@ -43,6 +43,7 @@ public final class CallqaJob {
     private final Sink<AlertDocument> alerts;
     private final Live live;
     private final List<AlertSink> moreAlertSinks;
+    private final List<DeadLetterSink> moreDeadLetterSinks;
 
     /**
      * The live input: the merged live topics, how imperfect streams are treated, and the Vosk model
@@ -53,6 +54,9 @@ public final class CallqaJob {
 
     /** A further destination for alerts (the alert topic, a webhook), with its operator name. */
     public record AlertSink(String name, Sink<AlertDocument> sink) {}
+
+    /** A further destination for dead letters (the errors topic), with its operator name. */
+    public record DeadLetterSink(String name, Sink<DeadLetter> sink) {}
 
     /**
      * A named source of calls; the name becomes the operator's name, and its uid is derived from
@@ -71,7 +75,7 @@ public final class CallqaJob {
             Sink<CallDocument> documents,
             Sink<DeadLetter> deadLetters,
             Sink<AlertDocument> alerts) {
-        this(inputs, documents, deadLetters, alerts, null, List.of());
+        this(inputs, documents, deadLetters, alerts, null, List.of(), List.of());
     }
 
     private CallqaJob(
@@ -80,25 +84,36 @@ public final class CallqaJob {
             Sink<DeadLetter> deadLetters,
             Sink<AlertDocument> alerts,
             Live live,
-            List<AlertSink> moreAlertSinks) {
+            List<AlertSink> moreAlertSinks,
+            List<DeadLetterSink> moreDeadLetterSinks) {
         this.inputs = List.copyOf(inputs);
         this.documents = documents;
         this.deadLetters = deadLetters;
         this.alerts = alerts;
         this.live = live;
         this.moreAlertSinks = List.copyOf(moreAlertSinks);
+        this.moreDeadLetterSinks = List.copyOf(moreDeadLetterSinks);
     }
 
     /** This job, also analysing the live calls of {@code live}. */
     public CallqaJob withLive(Live live) {
-        return new CallqaJob(inputs, documents, deadLetters, alerts, live, moreAlertSinks);
+        return new CallqaJob(
+                inputs, documents, deadLetters, alerts, live, moreAlertSinks, moreDeadLetterSinks);
     }
 
     /** This job, also sending every alert to {@code sink}. */
     public CallqaJob withAlertSink(AlertSink sink) {
         List<AlertSink> more = new java.util.ArrayList<>(moreAlertSinks);
         more.add(sink);
-        return new CallqaJob(inputs, documents, deadLetters, alerts, live, more);
+        return new CallqaJob(
+                inputs, documents, deadLetters, alerts, live, more, moreDeadLetterSinks);
+    }
+
+    /** This job, also sending every dead letter to {@code sink}. */
+    public CallqaJob withDeadLetterSink(DeadLetterSink sink) {
+        List<DeadLetterSink> more = new java.util.ArrayList<>(moreDeadLetterSinks);
+        more.add(sink);
+        return new CallqaJob(inputs, documents, deadLetters, alerts, live, moreAlertSinks, more);
     }
 
     /**
@@ -130,7 +145,8 @@ public final class CallqaJob {
 
     /**
      * This job, also analysing the live calls on the Kafka cluster at {@code bootstrapServers}
-     * (topics in {@link LiveTopics}) and writing every alert to the alert topic as well.
+     * (topics in {@link LiveTopics}), writing every alert to the alert topic and every dead letter
+     * to the error topic as well.
      *
      * @param modelDir the Vosk model that transcribes the audio, or null when the words come
      *     finalized on {@code callqa.utterances}
@@ -151,7 +167,13 @@ public final class CallqaJob {
                                 "alert topic",
                                 LiveTopics.alertSink(
                                         bootstrapServers,
-                                        config.get(PipelineOptions.LIVE_ALERTS_TOPIC))));
+                                        config.get(PipelineOptions.LIVE_ALERTS_TOPIC))))
+                .withDeadLetterSink(
+                        new DeadLetterSink(
+                                "error topic",
+                                LiveTopics.deadLetterSink(
+                                        bootstrapServers,
+                                        config.get(PipelineOptions.LIVE_ERRORS_TOPIC))));
     }
 
     /**
@@ -229,6 +251,11 @@ public final class CallqaJob {
         docs.sinkTo(documents).name("call documents").uid("call-documents");
         dead.sinkTo(deadLetters).name("dead letters").uid("dead-letters");
         raised.sinkTo(alerts).name("alerts").uid("alerts");
+        for (DeadLetterSink more : moreDeadLetterSinks) {
+            dead.sinkTo(more.sink())
+                    .name(more.name())
+                    .uid(more.name().replaceAll("[^A-Za-z0-9]+", "-"));
+        }
         for (AlertSink more : moreAlertSinks) {
             raised.sinkTo(more.sink())
                     .name(more.name())

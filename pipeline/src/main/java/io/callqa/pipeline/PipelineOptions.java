@@ -166,6 +166,15 @@ public final class PipelineOptions {
                             "Kafka topic that receives every alert as it is raised (JSON, keyed"
                                     + " by call id), besides the callqa-alerts index.");
 
+    /** Topic that dead letters are written to in live mode. */
+    public static final ConfigOption<String> LIVE_ERRORS_TOPIC =
+            ConfigOptions.key("live.errors-topic")
+                    .stringType()
+                    .defaultValue(LiveTopics.ERRORS)
+                    .withDescription(
+                            "Kafka topic that receives every rejected input with its reason (JSON,"
+                                    + " keyed by call id), besides the callqa-errors index.");
+
     /**
      * An OpenSearch sink builder set up from the {@code opensearch.*} options of {@code config};
      * the caller adds the document converter and builds it.

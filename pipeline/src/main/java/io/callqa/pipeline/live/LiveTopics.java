@@ -46,6 +46,9 @@ public final class LiveTopics {
     /** Alerts raised while calls are live. */
     public static final String ALERTS = "callqa.alerts";
 
+    /** Rejected inputs, with their reason, for producers to watch. */
+    public static final String ERRORS = "callqa.errors";
+
     /** Consumer group of the live job. */
     public static final String GROUP_ID = "callqa-live";
 
@@ -98,6 +101,24 @@ public final class LiveTopics {
                                 .setTopic(topic)
                                 .setKeySerializationSchema(new AlertKey())
                                 .setValueSerializationSchema(new AlertValue())
+                                .build())
+                .build();
+    }
+
+    /**
+     * A sink writing each dead letter as JSON ({@code source}, {@code stage}, {@code reason},
+     * {@code call_id}, {@code rejected_at}) to {@code topic}, keyed by call id when known, so a
+     * producer can watch what callqa refused without access to OpenSearch.
+     */
+    public static KafkaSink<DeadLetter> deadLetterSink(String bootstrapServers, String topic) {
+        return KafkaSink.<DeadLetter>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setRecordSerializer(
+                        KafkaRecordSerializationSchema.<DeadLetter>builder()
+                                .setTopic(topic)
+                                .setKeySerializationSchema(new DeadLetterKey())
+                                .setValueSerializationSchema(new DeadLetterValue())
                                 .build())
                 .build();
     }
@@ -299,6 +320,30 @@ public final class LiveTopics {
         @Override
         public byte[] serialize(AlertDocument a) {
             return a.callId.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final class DeadLetterKey implements SerializationSchema<DeadLetter> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public byte[] serialize(DeadLetter d) {
+            return d.callId == null ? null : d.callId.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final class DeadLetterValue implements SerializationSchema<DeadLetter> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public byte[] serialize(DeadLetter d) {
+            var o = JSON.createObjectNode();
+            o.put("source", d.source);
+            o.put("stage", d.stage);
+            o.put("reason", d.reason);
+            o.put("call_id", d.callId);
+            o.put("rejected_at", d.rejectedAtMillis);
+            return o.toString().getBytes(StandardCharsets.UTF_8);
         }
     }
 

@@ -106,7 +106,8 @@ class LiveCallsITCase {
                                             LiveTopics.CALL_EVENTS,
                                             LiveTopics.AUDIO,
                                             LiveTopics.UTTERANCES,
-                                            LiveTopics.ALERTS)
+                                            LiveTopics.ALERTS,
+                                            LiveTopics.ERRORS)
                                     .map(t -> new NewTopic(t, 2, (short) 1))
                                     .toList())
                     .all()
@@ -232,6 +233,11 @@ class LiveCallsITCase {
             assertThat(errors)
                     .extracting(e -> e.path("source").asText())
                     .allSatisfy(s -> assertThat(s).startsWith("kafka:callqa."));
+            // The same rejections reach producers on the errors topic.
+            assertThat(readTopic(bootstrap, LiveTopics.ERRORS, errors.size()))
+                    .extracting(e -> e.path("reason").asText())
+                    .containsExactlyInAnyOrderElementsOf(
+                            errors.stream().map(e -> e.path("reason").asText()).toList());
         } finally {
             stop.set(true);
             listener.join();
@@ -319,6 +325,27 @@ class LiveCallsITCase {
                     "LiveCallsITCase: %d alerts, finalization to topic median %d ms, max %d ms%n",
                     ms.size(), ms.get(ms.size() / 2), ms.get(ms.size() - 1));
         }
+    }
+
+    private static List<JsonNode> readTopic(String bootstrap, String topic, int atLeast)
+            throws IOException {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("group.id", "live-itcase-" + topic);
+        p.put("auto.offset.reset", "earliest");
+        p.put("key.deserializer", StringDeserializer.class.getName());
+        p.put("value.deserializer", StringDeserializer.class.getName());
+        List<JsonNode> out = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (out.size() < atLeast && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    out.add(JSON.readTree(r.value()));
+                }
+            }
+        }
+        return out;
     }
 
     private static List<JsonNode> awaitDocuments(int count, Duration timeout) throws Exception {
