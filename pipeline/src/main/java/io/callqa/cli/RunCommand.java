@@ -1,5 +1,6 @@
 package io.callqa.cli;
 
+import io.callqa.pipeline.BatchProgress;
 import io.callqa.pipeline.CallqaJob;
 import io.callqa.pipeline.source.CallFiles;
 import io.callqa.pipeline.source.TranscriptTopic;
@@ -71,10 +72,11 @@ final class RunCommand implements Callable<Integer> {
                     spec.commandLine(), "Give --input DIR and/or --kafka BOOTSTRAP.");
         }
         List<CallqaJob.Input> inputs = new ArrayList<>();
+        long transcripts = -1;
         if (input != null) {
             Path dir = input.toAbsolutePath().normalize();
             if (watch == null) {
-                JobSettings.countTranscripts(dir, "--input");
+                transcripts = JobSettings.countTranscripts(dir, "--input");
                 JobSettings.warnAboutAudioOnly(dir, spec.commandLine().getErr());
             }
             inputs.add(
@@ -94,7 +96,12 @@ final class RunCommand implements Callable<Integer> {
         JobSettings.installTemplates(opensearch.url);
         Configuration conf = JobSettings.forOpenSearch(opensearch.url);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        CallqaJob.production(inputs, conf).execute(env);
+        CallqaJob job = CallqaJob.production(inputs, conf);
+        if (transcripts >= 0 && kafka == null) {
+            BatchProgress.execute(job, env, transcripts, spec.commandLine().getErr());
+        } else {
+            job.execute(env);
+        }
         return 0;
     }
 }
