@@ -64,7 +64,7 @@ class RecoveryITCase {
                             .setNumberSlotsPerTaskManager(2)
                             .build());
 
-    /** Call documents a subtask writes before the injected failure may fire. */
+    /** Call documents a writer takes before the injected failure may fire. */
     private static final int FAIL_AFTER = 3;
 
     @TempDir Path input;
@@ -97,12 +97,13 @@ class RecoveryITCase {
                 .isNotEmpty()
                 .allSatisfy(id -> assertThat(id).isGreaterThanOrEqualTo(covering));
         // Flink resumed instead of starting over: what the checkpoint covered was not written
-        // again, so the replays are at most what the failed writer wrote after it.
+        // again, so the replays are at most what the failed writer wrote after it, and at least
+        // the document it failed after.
         int written = FailOnceSink.WRITTEN_BEFORE_FAILURE.get();
         int covered = FailOnceSink.COVERED_DOCUMENTS.get();
         assertThat(covered).isPositive();
         int replays = FailOnceSink.WRITES.get() - callIds.size();
-        assertThat(replays).isBetween(0, written - covered);
+        assertThat(replays).isBetween(1, written - covered);
 
         assertThat(recovered.calls.keySet()).containsExactlyInAnyOrderElementsOf(callIds);
         assertThat(recovered.calls).isEqualTo(clean.calls);
@@ -192,11 +193,11 @@ class RecoveryITCase {
 
     /**
      * The production call-document sink, slowed down so that checkpoints fall between documents,
-     * that fails exactly once in the whole JVM: in the first writer that has written {@value
-     * #FAIL_AFTER} documents and has seen a checkpoint covering some of them followed by another
-     * checkpoint (with one checkpoint at a time, the later one starts only after the earlier one
-     * completed). State is static because Flink serializes the sink and runs the writers in this
-     * JVM.
+     * that fails exactly once in the whole JVM: in the first writer that has written more than
+     * {@value #FAIL_AFTER} documents and has seen a checkpoint covering some of them followed by
+     * another checkpoint (with one checkpoint at a time, the later one starts only after the
+     * earlier one completed). State is static because Flink serializes the sink and runs the
+     * writers in this JVM.
      */
     private static final class FailOnceSink
             implements Sink<CallDocument>,
@@ -268,22 +269,24 @@ class RecoveryITCase {
             public void write(CallDocument element, Context context)
                     throws IOException, InterruptedException {
                 Thread.sleep(THROTTLE_MS);
-                if (written >= FAIL_AFTER
+                delegate.write(element, context);
+                written++;
+                WRITES.incrementAndGet();
+                // Failing right after a write leaves at least that document to be replayed: no
+                // checkpoint can fall between the two.
+                if (written > FAIL_AFTER
                         && laterCheckpointStarted
                         && FAILED.compareAndSet(false, true)) {
                     WRITTEN_BEFORE_FAILURE.set(written);
                     COVERED_DOCUMENTS.set(coveredDocuments);
                     COVERING_CHECKPOINT.set(coveringCheckpoint);
                     throw new IOException(
-                            "injected failure before call document "
+                            "injected failure after call document "
                                     + element.callId
-                                    + ", after "
+                                    + ", document "
                                     + written
-                                    + " documents");
+                                    + " of this writer");
                 }
-                delegate.write(element, context);
-                written++;
-                WRITES.incrementAndGet();
             }
 
             @Override

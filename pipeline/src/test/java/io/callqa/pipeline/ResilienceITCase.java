@@ -116,6 +116,10 @@ class ResilienceITCase {
 
             long down = System.nanoTime();
             node.stop();
+            assertThat(node.isRunning()).isFalse();
+            assertThat(count(CallqaIndices.CALLS))
+                    .as("calls counted on a stopped node")
+                    .isEqualTo(-1);
             // One rename, so that the job sees each recording and its transcript together.
             Files.move(late, input.resolve("during"), StandardCopyOption.ATOMIC_MOVE);
             await(
@@ -126,6 +130,8 @@ class ResilienceITCase {
             TimeUnit.NANOSECONDS.sleep(Math.max(0, left));
             long failedDuringOutage = bulkRequestsFailed(job.getJobID());
             node.restart();
+            // Same port, same data: what was indexed before the outage is still there.
+            assertThat(count(CallqaIndices.CALLS)).isGreaterThanOrEqualTo(before.size());
             double outage = (System.nanoTime() - down) / 1e9;
             long back = System.nanoTime();
 
