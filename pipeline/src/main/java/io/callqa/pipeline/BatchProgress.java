@@ -76,7 +76,7 @@ public final class BatchProgress {
     }
 
     /**
-     * Waits for {@code job} to finish, printing the progress line when it changed and at least
+     * Waits for {@code job} to finish, printing the progress line when the counts changed, at least
      * {@code every} after the previous one, and the final line at the end.
      *
      * @return the job's result
@@ -95,12 +95,17 @@ public final class BatchProgress {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             } catch (TimeoutException stillRunning) {
                 Map<String, Object> now = running(job);
-                if (now != null) {
-                    String line = line(now, elapsedSeconds(start));
-                    if (!line.equals(last)) {
-                        print(line);
-                        last = line;
-                    }
+                // Counts arrive with heartbeats; between two, only the speed would change.
+                String counts =
+                        now == null
+                                ? null
+                                : ""
+                                        + now.get(FILES_DONE)
+                                        + now.get(AUDIO_SECONDS)
+                                        + now.get(ERRORS);
+                if (counts != null && !counts.equals(last)) {
+                    print(line(now, elapsedSeconds(start)));
+                    last = counts;
                 }
             }
         }
