@@ -3,6 +3,8 @@ package io.callqa.pipeline;
 import java.io.PrintWriter;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -76,8 +78,8 @@ public final class BatchProgress {
     }
 
     /**
-     * Waits for {@code job} to finish, printing the progress line when the counts changed, at least
-     * {@code every} after the previous one, and the final line at the end.
+     * Waits for {@code job} to finish, printing the progress line at most every {@code every} and
+     * only when the counts changed, and the final line at the end.
      *
      * @return the job's result
      * @throws Exception what the job failed with, as {@code env.execute()} would throw it
@@ -85,7 +87,7 @@ public final class BatchProgress {
     public JobExecutionResult follow(JobClient job) throws Exception {
         long start = System.nanoTime();
         CompletableFuture<JobExecutionResult> done = job.getJobExecutionResult();
-        String last = null;
+        List<Object> last = null;
         while (true) {
             try {
                 JobExecutionResult result = done.get(every.toMillis(), TimeUnit.MILLISECONDS);
@@ -96,13 +98,13 @@ public final class BatchProgress {
             } catch (TimeoutException stillRunning) {
                 Map<String, Object> now = running(job);
                 // Counts arrive with heartbeats; between two, only the speed would change.
-                String counts =
+                List<Object> counts =
                         now == null
                                 ? null
-                                : ""
-                                        + now.get(FILES_DONE)
-                                        + now.get(AUDIO_SECONDS)
-                                        + now.get(ERRORS);
+                                : Arrays.asList(
+                                        now.get(FILES_DONE),
+                                        now.get(AUDIO_SECONDS),
+                                        now.get(ERRORS));
                 if (counts != null && !counts.equals(last)) {
                     print(line(now, elapsedSeconds(start)));
                     last = counts;
