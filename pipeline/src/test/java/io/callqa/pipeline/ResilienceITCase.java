@@ -129,10 +129,11 @@ class ResilienceITCase {
             long left = OUTAGE.toNanos() - (System.nanoTime() - down);
             TimeUnit.NANOSECONDS.sleep(Math.max(0, left));
             long failedDuringOutage = bulkRequestsFailed(job.getJobID());
+            double stopped = (System.nanoTime() - down) / 1e9;
             node.restart();
             // Same port, same data: what was indexed before the outage is still there.
             assertThat(count(CallqaIndices.CALLS)).isGreaterThanOrEqualTo(before.size());
-            double outage = (System.nanoTime() - down) / 1e9;
+            double unreachable = (System.nanoTime() - down) / 1e9;
             long back = System.nanoTime();
 
             await(
@@ -163,10 +164,12 @@ class ResilienceITCase {
                                                     "during/empty.json: empty input; expected a"
                                                             + " JSON object"));
             System.out.printf(
-                    "ResilienceITCase: node start %.1f s, outage %.1f s with %d failed bulk"
-                            + " requests, all %d calls indexed %.1f s after the restart%n",
+                    "ResilienceITCase: node start %.1f s; node stopped %.1f s, unreachable %.1f s,"
+                            + " %d bulk requests failed meanwhile; all %d calls indexed %.1f s"
+                            + " after the restart%n",
                     node.startupTime().toMillis() / 1000.0,
-                    outage,
+                    stopped,
+                    unreachable,
                     failedDuringOutage,
                     ids.size(),
                     caughtUp);
