@@ -1,5 +1,6 @@
 package io.callqa.cli;
 
+import io.callqa.pipeline.BatchProgress;
 import io.callqa.pipeline.CallqaJob;
 import io.callqa.pipeline.OpenSearchAccess;
 import io.callqa.pipeline.asr.VoskModelNotFoundException;
@@ -39,6 +40,9 @@ import picocli.CommandLine.Spec;
                     + " carries on."
         })
 final class RunCommand implements Callable<Integer> {
+
+    /** Checkpoint interval when the Flink configuration sets none. */
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
     @Spec CommandSpec spec;
 
@@ -112,10 +116,11 @@ final class RunCommand implements Callable<Integer> {
             modelDir = liveModel();
         }
         List<CallqaJob.Input> inputs = new ArrayList<>();
+        long transcripts = -1;
         if (input != null) {
             Path dir = input.toAbsolutePath().normalize();
             if (watch == null) {
-                JobSettings.countTranscripts(dir, "--input");
+                transcripts = JobSettings.countTranscripts(dir, "--input");
                 JobSettings.warnAboutAudioOnly(dir, spec.commandLine().getErr());
             }
             inputs.add(
@@ -140,6 +145,11 @@ final class RunCommand implements Callable<Integer> {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(
                         JobSettings.forOpenSearch(opensearch.url));
+        if (env.getCheckpointConfig().getCheckpointInterval() <= 0) {
+            // Unless the cluster configures it: a restart resumes from the last checkpoint, and
+            // the sinks flush on every checkpoint.
+            env.enableCheckpointing(CHECKPOINT_INTERVAL.toMillis());
+        }
         CallqaJob job = CallqaJob.production(inputs, conf);
         if (webhook != null) {
             job = job.withAlertSink(new CallqaJob.AlertSink("alert webhook", webhookSink()));
@@ -148,7 +158,11 @@ final class RunCommand implements Callable<Integer> {
             KafkaEndpoint.require(kafka);
             job = job.withLiveCalls(kafka, modelDir, conf);
         }
-        job.execute(env);
+        if (transcripts >= 0 && kafka == null) {
+            BatchProgress.execute(job, env, transcripts, spec.commandLine().getErr());
+        } else {
+            job.execute(env);
+        }
         return 0;
     }
 
