@@ -5,6 +5,7 @@ import io.callqa.pipeline.OpenSearchAccess;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 
@@ -23,12 +24,52 @@ final class JobSettings {
      * directory when it is missing or holds none.
      */
     static long countTranscripts(Path dir, String flag) {
+        return countCalls(dir, flag, false);
+    }
+
+    /**
+     * Counts the calls under {@code dir}: transcripts, plus recordings without one when they can be
+     * transcribed. Fails fast (exit 3) when there is nothing to analyse, saying what to do: a
+     * folder of recordings alone needs a Vosk model.
+     */
+    static long countCalls(Path dir, String flag, boolean canTranscribe) {
         if (!Files.isDirectory(dir)) {
             throw CallqaException.badInput(
                     dir + ": no such directory; pass " + flag + " DIR with the calls to analyse");
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            long n = files.filter(p -> p.getFileName().toString().endsWith(".json")).count();
+            List<Path> all = files.filter(Files::isRegularFile).toList();
+            long n = all.stream().filter(p -> p.getFileName().toString().endsWith(".json")).count();
+            long recordingsAlone =
+                    all.stream()
+                            .filter(
+                                    p ->
+                                            p.getFileName()
+                                                    .toString()
+                                                    .toLowerCase(java.util.Locale.ROOT)
+                                                    .endsWith(".wav"))
+                            .filter(
+                                    p -> {
+                                        String name = p.getFileName().toString();
+                                        return !Files.exists(
+                                                p.resolveSibling(
+                                                        name.substring(0, name.length() - 4)
+                                                                + ".json"));
+                                    })
+                            .count();
+            if (canTranscribe) {
+                n += recordingsAlone;
+            } else if (n == 0 && recordingsAlone > 0) {
+                throw CallqaException.badInput(
+                        dir
+                                + ": holds "
+                                + recordingsAlone
+                                + " recording(s) and no transcripts, and no Vosk model is"
+                                + " configured to transcribe them. Run `scripts/fetch-vosk-model.sh"
+                                + " en` (or ko) and pass --model models/<folder> or set "
+                                + io.callqa.pipeline.asr.VoskModels.ENV
+                                + "; or put each call's transcript (<name>.json) beside it");
+            }
             if (n == 0) {
                 throw CallqaException.badInput(
                         dir

@@ -85,9 +85,11 @@ final class RunCommand implements Callable<Integer> {
             names = "--model",
             paramLabel = "DIR",
             description =
-                    "Vosk model that transcribes live audio (default: $"
+                    "Vosk model that transcribes audio without words: recordings without a"
+                            + " transcript beside them, and live audio (default: $"
                             + VoskModels.ENV
-                            + "). Without one, live calls need their words on callqa.utterances.")
+                            + "). Without one, those are reported, and live calls need their"
+                            + " words on callqa.utterances.")
     Path model;
 
     @Option(
@@ -111,17 +113,18 @@ final class RunCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "--live reads live calls from Kafka: give --kafka BOOTSTRAP too.");
         }
-        String modelDir = null;
-        if (live) {
-            modelDir = liveModel();
-        }
+        String modelDir = model();
+        // Checked before anything is contacted: a bad webhook is a usage error, not an outage.
+        WebhookSink hook = webhook == null ? null : webhookSink();
         List<CallqaJob.Input> inputs = new ArrayList<>();
         long transcripts = -1;
         if (input != null) {
             Path dir = input.toAbsolutePath().normalize();
             if (watch == null) {
-                transcripts = JobSettings.countTranscripts(dir, "--input");
-                JobSettings.warnAboutAudioOnly(dir, spec.commandLine().getErr());
+                transcripts = JobSettings.countCalls(dir, "--input", modelDir != null);
+                if (modelDir == null) {
+                    JobSettings.warnAboutAudioOnly(dir, spec.commandLine().getErr());
+                }
             }
             inputs.add(
                     new CallqaJob.Input(
@@ -150,9 +153,9 @@ final class RunCommand implements Callable<Integer> {
             // the sinks flush on every checkpoint.
             env.enableCheckpointing(CHECKPOINT_INTERVAL.toMillis());
         }
-        CallqaJob job = CallqaJob.production(inputs, conf);
-        if (webhook != null) {
-            job = job.withAlertSink(new CallqaJob.AlertSink("alert webhook", webhookSink()));
+        CallqaJob job = CallqaJob.production(inputs, conf).withRecordingModel(modelDir);
+        if (hook != null) {
+            job = job.withAlertSink(new CallqaJob.AlertSink("alert webhook", hook));
         }
         if (live) {
             KafkaEndpoint.require(kafka);
@@ -184,17 +187,19 @@ final class RunCommand implements Callable<Integer> {
         return spec.commandLine().getParseResult().hasMatchedOption("--transcripts-topic");
     }
 
-    /** The Vosk model for live audio, or null (with a note) when none is configured. */
-    private String liveModel() throws CallqaException {
+    /** The Vosk model for audio without words, or null (with a note) when none is configured. */
+    private String model() throws CallqaException {
         Optional<String> env = Optional.ofNullable(System.getenv(VoskModels.ENV));
         if (model == null && env.filter(v -> !v.isBlank()).isEmpty()) {
-            spec.commandLine()
-                    .getErr()
-                    .println(
-                            "callqa: no Vosk model (--model or "
-                                    + VoskModels.ENV
-                                    + "): live calls need their words on callqa.utterances;"
-                                    + " audio alone gets no transcript.");
+            if (live) {
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "callqa: no Vosk model (--model or "
+                                        + VoskModels.ENV
+                                        + "): live calls need their words on callqa.utterances;"
+                                        + " audio alone gets no transcript.");
+            }
             return null;
         }
         try {

@@ -44,6 +44,7 @@ public final class CallqaJob {
     private final Live live;
     private final List<AlertSink> moreAlertSinks;
     private final List<DeadLetterSink> moreDeadLetterSinks;
+    private String recordingModelDir;
 
     /**
      * The live input: the merged live topics, how imperfect streams are treated, and the Vosk model
@@ -97,23 +98,37 @@ public final class CallqaJob {
 
     /** This job, also analysing the live calls of {@code live}. */
     public CallqaJob withLive(Live live) {
-        return new CallqaJob(
-                inputs, documents, deadLetters, alerts, live, moreAlertSinks, moreDeadLetterSinks);
+        return copy(live, moreAlertSinks, moreDeadLetterSinks, recordingModelDir);
     }
 
     /** This job, also sending every alert to {@code sink}. */
     public CallqaJob withAlertSink(AlertSink sink) {
         List<AlertSink> more = new java.util.ArrayList<>(moreAlertSinks);
         more.add(sink);
-        return new CallqaJob(
-                inputs, documents, deadLetters, alerts, live, more, moreDeadLetterSinks);
+        return copy(live, more, moreDeadLetterSinks, recordingModelDir);
     }
 
     /** This job, also sending every dead letter to {@code sink}. */
     public CallqaJob withDeadLetterSink(DeadLetterSink sink) {
         List<DeadLetterSink> more = new java.util.ArrayList<>(moreDeadLetterSinks);
         more.add(sink);
-        return new CallqaJob(inputs, documents, deadLetters, alerts, live, moreAlertSinks, more);
+        return copy(live, moreAlertSinks, more, recordingModelDir);
+    }
+
+    /**
+     * This job, transcribing recorded calls that come without a transcript with the Vosk model in
+     * {@code modelDir} (instead of reporting them).
+     */
+    public CallqaJob withRecordingModel(String modelDir) {
+        return copy(live, moreAlertSinks, moreDeadLetterSinks, modelDir);
+    }
+
+    private CallqaJob copy(
+            Live live, List<AlertSink> alertSinks, List<DeadLetterSink> deadSinks, String model) {
+        CallqaJob job =
+                new CallqaJob(inputs, documents, deadLetters, alerts, live, alertSinks, deadSinks);
+        job.recordingModelDir = model;
+        return job;
     }
 
     /**
@@ -212,7 +227,7 @@ public final class CallqaJob {
                 calls = calls == null ? s : calls.union(s);
             }
             SingleOutputStreamOperator<CallDocument> analysed =
-                    calls.process(new TranscriptAnalysis())
+                    calls.process(new TranscriptAnalysis(recordingModelDir))
                             .name("analyse transcript")
                             .uid("analyse-transcript");
             docs = analysed;

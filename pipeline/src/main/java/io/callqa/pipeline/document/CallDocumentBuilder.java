@@ -70,7 +70,22 @@ public final class CallDocumentBuilder {
      */
     public Built build(
             CallTranscript t, String transcriptUri, String transcriptSha256, Recording recording) {
-        return built(t, document(t, transcriptUri, transcriptSha256, recording, null));
+        return built(t, document(t, transcriptUri, transcriptSha256, recording, null, null));
+    }
+
+    /**
+     * As {@link #build(CallTranscript, String, String, Recording)} for a transcript that callqa
+     * made itself, naming the recognizer and model in the document ({@code asr}) for the audit.
+     */
+    public Built build(
+            CallTranscript t,
+            String transcriptUri,
+            String transcriptSha256,
+            Recording recording,
+            String asrEngine,
+            String asrModel) {
+        return built(
+                t, document(t, transcriptUri, transcriptSha256, recording, asrEngine, asrModel));
     }
 
     /**
@@ -84,7 +99,7 @@ public final class CallDocumentBuilder {
     public Built buildLive(
             CallTranscript t, CallFeatures features, String audioUri, String asrEngine) {
         Recording recording = features == null ? null : new Recording(audioUri, null, features);
-        ObjectNode doc = document(t, audioUri, null, recording, asrEngine);
+        ObjectNode doc = document(t, audioUri, null, recording, asrEngine, null);
         ObjectNode source = (ObjectNode) doc.path("source");
         source.put("kind", "live");
         source.remove("transcript");
@@ -133,7 +148,8 @@ public final class CallDocumentBuilder {
             String transcriptUri,
             String transcriptSha256,
             Recording recording,
-            String asrEngine) {
+            String asrEngine,
+            String asrModel) {
         CallAnalysis analysis =
                 recording == null
                         ? analyzer(t.language()).analyze(t)
@@ -164,7 +180,11 @@ public final class CallDocumentBuilder {
             transcript.put("uri", transcriptUri);
             transcript.put("sha256", transcriptSha256);
         }
-        doc.putObject("asr").put("engine", asrEngine == null ? "provided" : asrEngine);
+        ObjectNode asr =
+                doc.putObject("asr").put("engine", asrEngine == null ? "provided" : asrEngine);
+        if (asrModel != null) {
+            asr.put("model", asrModel);
+        }
         doc.set("rulepack", doc.path("qa").path("rulepack").deepCopy());
 
         // Flat lists beside the nested results: dashboards aggregate these without nested queries.
