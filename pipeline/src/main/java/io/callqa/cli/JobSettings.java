@@ -41,22 +41,7 @@ final class JobSettings {
             List<Path> all = files.filter(Files::isRegularFile).toList();
             long n = all.stream().filter(p -> p.getFileName().toString().endsWith(".json")).count();
             long recordingsAlone =
-                    all.stream()
-                            .filter(
-                                    p ->
-                                            p.getFileName()
-                                                    .toString()
-                                                    .toLowerCase(java.util.Locale.ROOT)
-                                                    .endsWith(".wav"))
-                            .filter(
-                                    p -> {
-                                        String name = p.getFileName().toString();
-                                        return !Files.exists(
-                                                p.resolveSibling(
-                                                        name.substring(0, name.length() - 4)
-                                                                + ".json"));
-                                    })
-                            .count();
+                    all.stream().filter(JobSettings::isRecordingWithoutTranscript).count();
             if (canTranscribe) {
                 n += recordingsAlone;
             } else if (n == 0 && recordingsAlone > 0) {
@@ -82,28 +67,20 @@ final class JobSettings {
         }
     }
 
+    /** A {@code .wav} file with no {@code .json} transcript of the same name beside it. */
+    private static boolean isRecordingWithoutTranscript(Path p) {
+        String name = p.getFileName().toString();
+        return name.toLowerCase(java.util.Locale.ROOT).endsWith(".wav")
+                && !Files.exists(p.resolveSibling(name.substring(0, name.length() - 4) + ".json"));
+    }
+
     /**
      * Warns, before the job starts, about recordings that have no transcript beside them: the job
      * reports each in callqa-errors, and the operator should hear of it now, not later.
      */
     static void warnAboutAudioOnly(Path dir, java.io.PrintWriter err) {
         try (Stream<Path> files = Files.walk(dir)) {
-            long n =
-                    files.filter(
-                                    p ->
-                                            p.getFileName()
-                                                    .toString()
-                                                    .toLowerCase(java.util.Locale.ROOT)
-                                                    .endsWith(".wav"))
-                            .filter(
-                                    p -> {
-                                        String name = p.getFileName().toString();
-                                        return !Files.exists(
-                                                p.resolveSibling(
-                                                        name.substring(0, name.length() - 4)
-                                                                + ".json"));
-                                    })
-                            .count();
+            long n = files.filter(JobSettings::isRecordingWithoutTranscript).count();
             if (n > 0) {
                 err.printf(
                         "callqa: %d recording(s) under %s have no transcript beside them; they will"
