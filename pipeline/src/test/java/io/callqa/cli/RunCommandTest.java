@@ -1,36 +1,22 @@
 package io.callqa.cli;
 
+import static io.callqa.cli.Invocation.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code callqa run} refuses, before starting anything, what it cannot do, saying what to do. */
 class RunCommandTest {
-
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = CallqaCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @TempDir Path dir;
 
     @Test
     void recordingsAloneWithoutAModelFailFastWithWhatToDo() throws Exception {
         Files.copy(Path.of("..", "samples", "s-en-billing-01.wav"), dir.resolve("c1.wav"));
-        Run r = run("run", "--input", dir.toString(), "--opensearch", "http://127.0.0.1:1");
+        Invocation r = run("run", "--input", dir.toString(), "--opensearch", "http://127.0.0.1:1");
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err())
                 .contains(dir + ": holds 1 recording(s) and no transcripts")
@@ -42,7 +28,7 @@ class RunCommandTest {
     void aModelFolderThatIsNotAModelIsNamed() throws Exception {
         Files.writeString(dir.resolve("c1.json"), "{}");
         Path notAModel = Files.createDirectory(dir.resolve("empty-model"));
-        Run r =
+        Invocation r =
                 run(
                         "run",
                         "--input",
@@ -57,7 +43,7 @@ class RunCommandTest {
 
     @Test
     void liveNeedsKafka() {
-        Run r = run("run", "--live", "--input", dir.toString());
+        Invocation r = run("run", "--live", "--input", dir.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--live reads live calls from Kafka: give --kafka BOOTSTRAP");
     }
@@ -65,7 +51,7 @@ class RunCommandTest {
     @Test
     void aWebhookNeedsItsSecret() throws Exception {
         Files.writeString(dir.resolve("c1.json"), "{}");
-        Run r =
+        Invocation r =
                 run(
                         "run",
                         "--input",
@@ -81,7 +67,7 @@ class RunCommandTest {
     @Test
     void aSecuredOpenSearchNeedsThePasswordFromTheEnvironment() throws Exception {
         Files.writeString(dir.resolve("c1.json"), "{}");
-        Run r =
+        Invocation r =
                 run(
                         "run",
                         "--input",
