@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ClassifyCommand.class,
             TrainClassifierCommand.class,
             AuditCommand.class,
+            ConsoleCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CallqaCommand implements Runnable {

@@ -49,6 +49,7 @@ class CallqaCommandTest {
                         "classify",
                         "train-classifier",
                         "audit",
+                        "console",
                         "help");
     }
 
