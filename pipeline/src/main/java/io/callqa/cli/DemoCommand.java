@@ -106,8 +106,12 @@ final class DemoCommand implements Callable<Integer> {
                 console = startConsole(transport, dir, out);
                 if (!exit) {
                     out.println(
-                            (local != null ? "The local OpenSearch (" + url + ") and the" : "The")
-                                    + " console keep running until you press Ctrl+C.");
+                            (local != null
+                                            ? "The local OpenSearch ("
+                                                    + url
+                                                    + ") and the console keep"
+                                            : "The console keeps")
+                                    + " running until you press Ctrl+C.");
                     out.flush();
                     Thread.currentThread().join();
                 }
