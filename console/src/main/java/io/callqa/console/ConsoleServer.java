@@ -1,5 +1,6 @@
 package io.callqa.console;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -215,7 +216,7 @@ public final class ConsoleServer implements AutoCloseable {
             redirect(ex, "/calls");
             return;
         }
-        Optional<com.fasterxml.jackson.databind.JsonNode> call = index.get(Index.CALLS, id);
+        Optional<JsonNode> call = index.get(Index.CALLS, id);
         if (call.isEmpty()) {
             html(ex, 404, Html.page(req, "404", "calls", notFound(req)));
             return;
@@ -239,11 +240,7 @@ public final class ConsoleServer implements AutoCloseable {
                                 "calls",
                                 "<p class=\"problem\">" + Html.esc(problem.get()) + "</p>"));
             } else {
-                redirect(
-                        ex,
-                        "/calls/"
-                                + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8)
-                                + "#reviews");
+                redirect(ex, "/calls/" + CallListPage.urlPart(id) + "#reviews");
             }
         } else {
             html(ex, 404, Html.page(req, "404", "calls", notFound(req)));

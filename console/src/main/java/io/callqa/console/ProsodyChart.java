@@ -186,13 +186,17 @@ final class ProsodyChart {
                                                 + a.path("message").asText()))
                         .append("</title></line>");
                 if (p == 0) {
+                    // Labels near either edge lean inwards so they stay inside the chart.
+                    String anchor =
+                            x > LEFT + plotW - 40 ? "end" : x < LEFT + 40 ? "start" : "middle";
                     b.append(
                                     String.format(
                                             Locale.ROOT,
                                             "<text x=\"%.1f\" y=\"%.1f\" fill=\"#c0392b\""
-                                                    + " text-anchor=\"middle\">",
+                                                    + " text-anchor=\"%s\">",
                                             x,
-                                            top + 10))
+                                            top + 10,
+                                            anchor))
                             .append(Html.esc(a.path("type").asText()))
                             .append("</text>");
                 }
