@@ -384,7 +384,7 @@ public final class ConsoleServer implements AutoCloseable {
         private InetAddress bind;
         private int port = 8088;
         private final List<Path> audioDirs = new ArrayList<>();
-        private Duration pollInterval = Duration.ofMillis(500);
+        private Duration pollInterval = Duration.ofMillis(250);
 
         private Builder() {
             try {
@@ -459,7 +459,7 @@ public final class ConsoleServer implements AutoCloseable {
         }
 
         /**
-         * How often new alerts are looked for (default 500 ms; alerts show within this plus the
+         * How often new alerts are looked for (default 250 ms; alerts show within this plus the
          * index's refresh interval).
          *
          * @throws IllegalArgumentException unless 50 ms to 10 s
