@@ -105,17 +105,30 @@ final class AlertsPage {
         return v;
     }
 
-    /** Marks the alert {@code id} as acknowledged by the signed-in user, now. */
+    /**
+     * Marks the alert {@code id} as acknowledged by the signed-in user, now, in whichever alerts
+     * index holds it (retention may split alerts over several).
+     *
+     * @return false if no alerts index holds it
+     */
     static boolean acknowledge(Index index, Request req) throws IOException {
         String id = req.param("id");
-        if (id == null || index.get(Index.ALERTS, id).isEmpty()) {
+        if (id == null) {
+            return false;
+        }
+        ObjectNode find = Index.JSON.createObjectNode();
+        find.put("size", 1);
+        find.put("_source", false);
+        find.putObject("query").putObject("ids").putArray("values").add(id);
+        JsonNode hit = index.search(Index.ALERTS + "*", find).at("/hits/hits/0");
+        if (hit.isMissingNode()) {
             return false;
         }
         ObjectNode doc = Index.JSON.createObjectNode();
         doc.put("acknowledged", true);
         doc.put("acknowledged_by", req.user().name());
         doc.put("acknowledged_at", Instant.now().toString());
-        index.update(Index.ALERTS, id, doc);
+        index.update(hit.path("_index").asText(), id, doc);
         return true;
     }
 }

@@ -4,7 +4,7 @@ import io.callqa.console.ConsoleServer;
 import io.callqa.console.Role;
 import io.callqa.console.Users;
 import io.callqa.dashboards.IndexTemplates;
-import io.callqa.pipeline.OpenSearchConnection;
+import io.callqa.pipeline.OpenSearchAccess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -99,8 +99,9 @@ final class ConsoleCommand implements Callable<Integer> {
             return 0;
         }
         Users accounts = readUsers(users);
-        OpenSearchEndpoint.require(opensearch.url);
-        OpenSearchTransport transport = OpenSearchConnection.open(opensearch.url);
+        OpenSearchAccess access = opensearch.access();
+        OpenSearchEndpoint.require(access);
+        OpenSearchTransport transport = access.open();
         ConsoleServer console;
         try {
             // Reviews and acknowledgements need the reviews and alerts mappings in place.

@@ -1,11 +1,10 @@
 package io.callqa.cli;
 
 import io.callqa.pipeline.CallqaIndices;
-import io.callqa.pipeline.PipelineOptions;
+import io.callqa.pipeline.OpenSearchAccess;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 
@@ -16,9 +15,7 @@ final class JobSettings {
 
     /** A configuration pointing the job's OpenSearch sinks at {@code opensearch}. */
     static Configuration forOpenSearch(URI opensearch) {
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.OPENSEARCH_HOSTS, List.of(opensearch.toString()));
-        return conf;
+        return OpenSearchAccess.plain(opensearch).sinkConfiguration();
     }
 
     /**
@@ -81,6 +78,11 @@ final class JobSettings {
 
     /** Installs the index templates, failing with exit code 4 and the reason if refused. */
     static void installTemplates(URI opensearch) {
+        installTemplates(OpenSearchAccess.plain(opensearch));
+    }
+
+    /** As {@link #installTemplates(URI)}, with credentials. */
+    static void installTemplates(OpenSearchAccess opensearch) {
         try {
             CallqaIndices.installTemplates(opensearch);
         } catch (java.io.IOException e) {

@@ -44,11 +44,13 @@ class CallqaCommandTest {
                 .containsExactly(
                         "demo",
                         "run",
+                        "replay",
                         "analyze",
                         "features",
                         "classify",
                         "train-classifier",
                         "audit",
+                        "dashboards",
                         "console",
                         "help");
     }

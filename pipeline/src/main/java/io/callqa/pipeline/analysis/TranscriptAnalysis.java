@@ -6,9 +6,11 @@ import io.callqa.audio.CallFeatures;
 import io.callqa.audio.FeatureSettings;
 import io.callqa.audio.WavDecoder;
 import io.callqa.audio.dynamics.DynamicsSettings;
+import io.callqa.pipeline.BatchProgress;
 import io.callqa.pipeline.document.AlertDocument;
 import io.callqa.pipeline.document.CallDocument;
 import io.callqa.pipeline.document.CallDocumentBuilder;
+import io.callqa.pipeline.source.CallFiles;
 import io.callqa.pipeline.source.CallInput;
 import io.callqa.rules.transcript.CallTranscript;
 import io.callqa.rules.transcript.TranscriptException;
@@ -50,16 +52,22 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
     private transient TranscriptReader reader;
     private transient CallDocumentBuilder documents;
     private transient io.callqa.audio.CallAnalyzer audioAnalyzer;
+    private transient BatchProgress.Counters progress;
 
     @Override
     public void open(OpenContext openContext) {
         reader = new TranscriptReader();
         documents = new CallDocumentBuilder(DynamicsSettings.DEFAULTS);
         audioAnalyzer = new io.callqa.audio.CallAnalyzer(FeatureSettings.DEFAULTS);
+        progress = BatchProgress.Counters.register(getRuntimeContext());
     }
 
     @Override
     public void processElement(CallInput file, Context ctx, Collector<CallDocument> out) {
+        if (file.payload == null && CallFiles.isUnsupportedAudio(file.uri)) {
+            unsupportedAudio(file, ctx);
+            return;
+        }
         if (file.payload == null && file.uri.toLowerCase(java.util.Locale.ROOT).endsWith(".wav")) {
             audioOnly(file, ctx);
             return;
@@ -83,13 +91,14 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
                         transcript, file.uri, sha256(bytes), recording(file, transcript, ctx));
         out.collect(built.call());
         built.alerts().forEach(a -> ctx.output(ALERTS, a));
+        progress.fileDone(transcript.speechEnd());
     }
 
     /**
      * A recording arrives as its own file: with a transcript beside it, that transcript's record
      * carries it; without one it cannot be analysed yet, and says so rather than vanishing.
      */
-    private static void audioOnly(CallInput wav, Context ctx) {
+    private void audioOnly(CallInput wav, Context ctx) {
         Path sidecar = new Path(wav.uri.substring(0, wav.uri.length() - ".wav".length()) + ".json");
         try {
             if (sidecar.getFileSystem().exists(sidecar)) {
@@ -98,6 +107,7 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
         } catch (IOException e) {
             // Fall through: an unreadable sidecar location is reported like a missing one.
         }
+        progress.error();
         ctx.output(
                 DEAD_LETTERS,
                 new DeadLetter(
@@ -110,6 +120,31 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
                                 + " their sidecar transcripts; transcribe the call (for example"
                                 + " with Vosk, see the README) and put the transcript beside the"
                                 + " recording",
+                        null,
+                        System.currentTimeMillis()));
+    }
+
+    /** A recording callqa cannot decode is reported with how to convert it, not ignored. */
+    private void unsupportedAudio(CallInput file, Context ctx) {
+        String name = new Path(file.uri).getName();
+        String base = name.substring(0, name.lastIndexOf('.'));
+        progress.error();
+        ctx.output(
+                DEAD_LETTERS,
+                new DeadLetter(
+                        file.uri,
+                        AUDIO_STAGE,
+                        file.uri
+                                + ": an audio format callqa does not decode ("
+                                + name.substring(base.length())
+                                + "); it reads WAV files (16-bit PCM, mu-law or A-law). Convert"
+                                + " it, for example with `ffmpeg -i "
+                                + name
+                                + " -c:a pcm_s16le "
+                                + base
+                                + ".wav`, and put its transcript ("
+                                + base
+                                + ".json) beside it",
                         null,
                         System.currentTimeMillis()));
     }
@@ -143,6 +178,7 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
                     wav.toString(), HexFormat.of().formatHex(sha.digest()), features);
         } catch (IOException | RuntimeException e) {
             String reason = e instanceof AudioFormatException ? e.getMessage() : wav + ": " + e;
+            progress.error();
             ctx.output(
                     DEAD_LETTERS,
                     new DeadLetter(
@@ -174,7 +210,9 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
         }
     }
 
-    private static void reject(Context ctx, CallInput file, String reason) {
+    private void reject(Context ctx, CallInput file, String reason) {
+        progress.fileDone(0);
+        progress.error();
         ctx.output(
                 DEAD_LETTERS,
                 new DeadLetter(file.uri, STAGE, reason, null, System.currentTimeMillis()));
