@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             TrainClassifierCommand.class,
             AuditCommand.class,
             DashboardsCommand.class,
+            ConsoleCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CallqaCommand implements Runnable {

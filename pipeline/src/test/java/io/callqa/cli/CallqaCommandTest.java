@@ -36,6 +36,7 @@ class CallqaCommandTest {
                         "train-classifier",
                         "audit",
                         "dashboards",
+                        "console",
                         "help");
     }
 
