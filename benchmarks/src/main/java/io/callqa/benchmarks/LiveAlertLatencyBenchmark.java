@@ -41,8 +41,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * (local Flink) with a real OpenSearch, five rounds. Per round: alert latency from the moment the
  * utterance that settled an alert was finalized (its record's timestamp on {@code
  * callqa.utterances}) to the alert's arrival on {@code callqa.alerts}, p50/p95/p99; heap per open
- * call (heap after GC in the middle of the round, when every call is open, minus before it,
- * divided by the calls); and keyed state per open call in the checkpoint taken then.
+ * call (heap after GC in the middle of the round, when every call is open, minus before it, divided
+ * by the calls); and keyed state per open call in the checkpoint taken then.
  *
  * <p>The calls are the sample calls, each replayed several times under new ids by {@code callqa
  * replay} in a separate JVM (so that the replayer's own memory does not count as the job's). Prints
@@ -55,11 +55,15 @@ public final class LiveAlertLatencyBenchmark {
     private LiveAlertLatencyBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = RecordedModeBenchmark.options(args);
-        int calls = Integer.parseInt(opt.getOrDefault("--calls", "50"));
-        double speed = Double.parseDouble(opt.getOrDefault("--speed", "2"));
-        int runs = Integer.parseInt(opt.getOrDefault("--runs", "5"));
-        Path samples = Path.of(opt.getOrDefault("--samples", "samples")).toAbsolutePath();
+        BenchArgs.run("LiveAlertLatencyBenchmark", args, LiveAlertLatencyBenchmark::measure);
+    }
+
+    private static void measure(String[] args) throws Exception {
+        BenchArgs opt = new BenchArgs(args, List.of("--calls", "--speed", "--runs", "--samples"));
+        int calls = opt.count("--calls", 50, 1);
+        int speed = opt.count("--speed", 2, 1);
+        int runs = opt.count("--runs", 5, 1);
+        Path samples = opt.path("--samples", "samples").toAbsolutePath();
         Path work = Files.createTempDirectory("callqa-live-bench");
 
         ServerDistributions dists = ServerDistributions.locate();
@@ -115,7 +119,7 @@ public final class LiveAlertLatencyBenchmark {
                     int from = alerts.size();
                     Process replay = replay(bootstrap, samples, calls, speed, suffix, work);
                     // Halfway through the shortest calls every call is open.
-                    Thread.sleep((long) (15_000 / speed));
+                    Thread.sleep(15_000L / speed);
                     long during = usedHeapAfterGc();
                     Thread.sleep(4500);
                     long stateDuring = latestCheckpointBytes(checkpoints);
@@ -164,7 +168,7 @@ public final class LiveAlertLatencyBenchmark {
 
     /** Starts {@code callqa replay} of {@code calls} sample calls under round-specific ids. */
     private static Process replay(
-            String bootstrap, Path samples, int calls, double speed, String suffix, Path work)
+            String bootstrap, Path samples, int calls, int speed, String suffix, Path work)
             throws IOException {
         List<Path> sidecars;
         try (Stream<Path> s = Files.list(samples)) {
@@ -181,8 +185,7 @@ public final class LiveAlertLatencyBenchmark {
             ((ObjectNode) j.path("audio")).put("file", wav.toString());
             Files.writeString(dir.resolve(id + ".json"), JSON.writeValueAsString(j));
         }
-        String java =
-                Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(
                         java,
                         "-Xmx1g",
@@ -193,12 +196,13 @@ public final class LiveAlertLatencyBenchmark {
                         "--kafka",
                         bootstrap,
                         "--speed",
-                        Double.toString(speed),
+                        Integer.toString(speed),
                         "--id-suffix",
                         suffix,
                         dir.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("replay.log").toFile()))
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(work.resolve("replay.log").toFile()))
                 .start();
     }
 
