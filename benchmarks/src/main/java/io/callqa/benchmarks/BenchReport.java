@@ -73,9 +73,11 @@ public final class BenchReport {
             out.add(Figure.missing("JMH kernels", failure(dir, "jmh")));
         }
         out.addAll(part(dir, "recorded", "end-to-end recorded mode"));
-        out.addAll(live(dir, "live-latency", "live latency (alert p50/p95/p99, 50 calls)"));
         out.addAll(
-                live(dir, "live-memory", "live memory (heap per call, checkpoint state per call)"));
+                live(
+                        dir,
+                        "live-latency",
+                        "live mode (alert p50/p95/p99, heap and checkpoint state per call)"));
         out.addAll(part(dir, "accuracy", "accuracy on ../shared/datasets"));
         out.addAll(part(dir, "vosk", "Vosk"));
         return out;
