@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  *       median of the fork's measurement iterations;
  *   <li>{@code recorded.json}, {@code accuracy.json}, {@code vosk.json}: {@code {"figures":
  *       [Figure...]}} as written by {@link #writePart};
- *   <li>{@code live-latency.json}, {@code live-memory.json}: the last line a live benchmark
- *       printed, read by {@link #liveFigures};
+ *   <li>{@code live-latency.json}: the last line the live benchmark printed, read by {@link
+ *       #liveFigures};
  *   <li>{@code STEP.failed}: the step ran and failed; the file says where its log is.
  * </ul>
  *
