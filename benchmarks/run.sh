@@ -10,9 +10,8 @@
 #      warm-up iterations; a fork's value is the median of its iterations;
 #   2. recorded mode end to end: the real CallqaJob over the samples copied to a few hundred calls,
 #      into a real OpenSearch started once, 5 runs after a warm-up run, with the CPU split by stage;
-#   3. live mode (alert latency through a real Kafka broker; heap and checkpoint state per call),
-#      when io.callqa.benchmarks.LiveAlertLatencyBenchmark / LiveMemoryBenchmark are built: each
-#      prints one JSON line; otherwise the table says "not built";
+#   3. live mode (alert latency through a real Kafka broker; heap and checkpoint state per call):
+#      io.callqa.benchmarks.LiveAlertLatencyBenchmark prints one JSON line of per-round figures;
 #   4. accuracy on ../shared/datasets (beside the checkout), or "dataset absent";
 #   5. Vosk real-time factor and WER when CALLQA_VOSK_MODEL names a model, or "no model".
 # Then prints the table (figure, median over the runs, spread min-max, unit, runs) and writes it
@@ -71,7 +70,7 @@ step recorded 1200 "$java" "${add_opens[@]}" -cp "$jar" io.callqa.benchmarks.Rec
 
 # ---- Live mode: the team's live benchmarks, run only when they are in the jar. ----------------
 "$jartool" tf "$jar" >"$logs/jar-contents.txt"
-for live in LiveAlertLatencyBenchmark:live-latency LiveMemoryBenchmark:live-memory; do
+for live in LiveAlertLatencyBenchmark:live-latency; do
   class=${live%%:*}
   name=${live##*:}
   if grep -qx "io/callqa/benchmarks/$class.class" "$logs/jar-contents.txt"; then

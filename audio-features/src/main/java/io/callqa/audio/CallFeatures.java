@@ -8,7 +8,7 @@ import java.util.Map;
  * Everything callqa measures from a call's audio.
  *
  * @param source file or stream name
- * @param format the stored format
+ * @param format the stored format; null for a live stream, which has no one file format
  * @param durationS length in seconds
  * @param channels per-channel features by speaker name, in channel order
  * @param dynamics turn-taking between {@code agent} and {@code customer}; null unless the call has

@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  *       median of the fork's measurement iterations;
  *   <li>{@code recorded.json}, {@code accuracy.json}, {@code vosk.json}: {@code {"figures":
  *       [Figure...]}} as written by {@link #writePart};
- *   <li>{@code live-latency.json}, {@code live-memory.json}: the last line a live benchmark
- *       printed, read by {@link #liveFigures};
+ *   <li>{@code live-latency.json}: the last line the live benchmark printed, read by {@link
+ *       #liveFigures};
  *   <li>{@code STEP.failed}: the step ran and failed; the file says where its log is.
  * </ul>
  *
@@ -73,9 +73,11 @@ public final class BenchReport {
             out.add(Figure.missing("JMH kernels", failure(dir, "jmh")));
         }
         out.addAll(part(dir, "recorded", "end-to-end recorded mode"));
-        out.addAll(live(dir, "live-latency", "live latency (alert p50/p95/p99, 50 calls)"));
         out.addAll(
-                live(dir, "live-memory", "live memory (heap per call, checkpoint state per call)"));
+                live(
+                        dir,
+                        "live-latency",
+                        "live mode (alert p50/p95/p99, heap and checkpoint state per call)"));
         out.addAll(part(dir, "accuracy", "accuracy on ../shared/datasets"));
         out.addAll(part(dir, "vosk", "Vosk"));
         return out;

@@ -190,14 +190,13 @@ class BenchTableTest {
                 List.of(Figure.missing("accuracy: Bitext", "dataset absent")));
         Files.writeString(dir.resolve("recorded.failed"), "exit 1, see logs/recorded.log");
         Files.writeString(
-                dir.resolve("live-memory.json"), "starting...\n{\"heap_per_call_kb\": 12}\n");
+                dir.resolve("live-latency.json"), "starting...\n{\"heap_per_call_kb\": 12}\n");
         List<Figure> all = BenchReport.collect(dir);
         assertThat(all)
                 .extracting(f -> f.name() + " = " + (f.status() != null ? f.status() : f.median()))
                 .containsExactly(
                         "JMH kernels = not run",
                         "end-to-end recorded mode = failed: exit 1, see logs/recorded.log",
-                        "live latency (alert p50/p95/p99, 50 calls) = not built",
                         "live: heap_per_call_kb = 12.0",
                         "accuracy: Bitext = dataset absent",
                         "Vosk = not run");

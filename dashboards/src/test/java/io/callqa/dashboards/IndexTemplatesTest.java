@@ -54,4 +54,20 @@ class IndexTemplatesTest {
                         "no index template named 'callqa-call'; known: [callqa-calls,"
                                 + " callqa-alerts, callqa-errors, callqa-reviews]");
     }
+
+    @Test
+    void aTemplateReadBackWithStringSettingsAndEmptyDefaultsIsTheSame() throws Exception {
+        JsonNode ours = mapper.readTree(IndexTemplates.json("callqa-errors"));
+        com.fasterxml.jackson.databind.node.ObjectNode stored = ours.deepCopy();
+        stored.putArray("composed_of");
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        stored.path("template").path("settings").path("index"))
+                .put("number_of_shards", "1");
+        assertThat(IndexTemplates.sameContent(stored, ours)).isTrue();
+
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        stored.path("template").path("mappings").path("properties").path("status"))
+                .put("type", "keyword");
+        assertThat(IndexTemplates.sameContent(stored, ours)).isFalse();
+    }
 }

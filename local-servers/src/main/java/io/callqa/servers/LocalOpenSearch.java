@@ -34,6 +34,9 @@ import java.util.stream.Stream;
  * <p>The node never outlives this JVM: {@link #close()} stops its whole process tree, a shutdown
  * hook does the same when the JVM exits, and a watchdog process stops it if the JVM is killed.
  *
+ * <p>{@link #stop()} and {@link #restart()} take the node down and bring it back on the same ports
+ * and data, as an outage would, for tests of what clients do meanwhile.
+ *
  * <pre>{@code
  * try (LocalOpenSearch node = LocalOpenSearch.builder().start()) {
  *     URI uri = node.httpUri(); // http://127.0.0.1:PORT
@@ -52,7 +55,8 @@ public final class LocalOpenSearch implements AutoCloseable {
     private final Path workDir;
     private final Path consoleLog;
     private final Path serverLog;
-    private final ServerProcess process;
+    private final Started launch;
+    private volatile ServerProcess process;
     private final Duration startupTime;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -63,6 +67,7 @@ public final class LocalOpenSearch implements AutoCloseable {
         this.workDir = s.workDir;
         this.consoleLog = s.consoleLog;
         this.serverLog = s.serverLog;
+        this.launch = s;
         this.process = s.process;
         this.startupTime = s.startupTime;
     }
@@ -122,9 +127,69 @@ public final class LocalOpenSearch implements AutoCloseable {
         return !closed.get() && process.isAlive();
     }
 
+    /**
+     * Stops the node's process tree, as an outage would, keeping its ports, configuration and data
+     * for {@link #restart()}. Does nothing if it is already stopped.
+     *
+     * @throws IllegalStateException if the node was closed
+     */
+    public synchronized void stop() {
+        requireOpen("stop()");
+        process.stop(Duration.ofSeconds(30));
+        LOG.log(System.Logger.Level.INFO, "Stopped OpenSearch at {0}; data kept", httpUri());
+    }
+
+    /**
+     * Starts the node again on the same ports, configuration and data (stopping it first if it is
+     * running), and waits until its cluster health is yellow.
+     *
+     * @throws IllegalStateException if the node was closed
+     * @throws ServerStartException if it does not come back, for example because another process
+     *     took its port meanwhile; the message names the log file and quotes its last lines
+     */
+    public synchronized void restart() {
+        requireOpen("restart()");
+        process.stop(Duration.ofSeconds(30));
+        long t0 = System.nanoTime();
+        launch.process =
+                ServerProcess.start(
+                        "OpenSearch",
+                        launch.command,
+                        launch.environment,
+                        workDir,
+                        consoleLog,
+                        true);
+        process = launch.process;
+        try {
+            Builder.awaitHealthy(launch, launch.startupTimeout, false);
+        } catch (RuntimeException e) {
+            process.stop(Duration.ofSeconds(10));
+            throw e;
+        }
+        LOG.log(
+                System.Logger.Level.INFO,
+                String.format(
+                        Locale.ROOT,
+                        "Restarted OpenSearch at %s in %.1f s (pid %d)",
+                        httpUri(),
+                        (System.nanoTime() - t0) / 1e9,
+                        pid()));
+    }
+
+    private void requireOpen(String what) {
+        if (closed.get()) {
+            throw new IllegalStateException(
+                    this
+                            + " was closed and its data deleted; "
+                            + what
+                            + " needs an open node, so start a new one with"
+                            + " LocalOpenSearch.builder().start()");
+        }
+    }
+
     /** Stops the node and its whole process tree, then deletes the work directory. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
@@ -147,6 +212,9 @@ public final class LocalOpenSearch implements AutoCloseable {
         Path serverLog;
         ServerProcess process;
         Duration startupTime;
+        List<String> command;
+        Map<String, String> environment;
+        Duration startupTimeout;
     }
 
     /**
@@ -374,8 +442,11 @@ public final class LocalOpenSearch implements AutoCloseable {
                 command.addAll(asUser(user));
             }
             command.add(opensearchHome.resolve("bin/opensearch").toString());
+            s.command = List.copyOf(command);
+            s.environment = Map.copyOf(env);
+            s.startupTimeout = startupTimeout;
             s.process = ServerProcess.start("OpenSearch", command, env, work, s.consoleLog, true);
-            awaitHealthy(s);
+            awaitHealthy(s, startupTimeout, true);
         }
 
         private String settings(Started s, Path data, Path logs) {
@@ -410,7 +481,11 @@ public final class LocalOpenSearch implements AutoCloseable {
                     "--");
         }
 
-        private void awaitHealthy(Started s) {
+        /**
+         * Waits for a yellow cluster health; {@code firstStart} says whether a failure leaves only
+         * the logs (a first start) or the whole work directory (a restart, whose data is kept).
+         */
+        static void awaitHealthy(Started s, Duration startupTimeout, boolean firstStart) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             URI health =
                     URI.create(
@@ -427,7 +502,8 @@ public final class LocalOpenSearch implements AutoCloseable {
                             s,
                             "OpenSearch exited with code "
                                     + s.process.exitCode()
-                                    + " before it became ready");
+                                    + " before it became ready",
+                            firstStart);
                 }
                 try {
                     HttpResponse<String> r =
@@ -445,7 +521,7 @@ public final class LocalOpenSearch implements AutoCloseable {
                     lastAnswer = e.toString();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw failure(s, "Interrupted while waiting for OpenSearch");
+                    throw failure(s, "Interrupted while waiting for OpenSearch", firstStart);
                 }
                 Os.sleep(250);
             }
@@ -457,10 +533,11 @@ public final class LocalOpenSearch implements AutoCloseable {
                             + startupTimeout.toSeconds()
                             + " s (last answer: "
                             + lastAnswer
-                            + ")");
+                            + ")",
+                    firstStart);
         }
 
-        private static ServerStartException failure(Started s, String what) {
+        private static ServerStartException failure(Started s, String what, boolean firstStart) {
             return new ServerStartException(
                     what
                             + ".\nLog file: "
@@ -469,7 +546,9 @@ public final class LocalOpenSearch implements AutoCloseable {
                             + s.consoleLog
                             + " (the work directory "
                             + s.workDir
-                            + " is kept, without data, for reading)."
+                            + (firstStart
+                                    ? " is kept, without data, for reading)."
+                                    : " is kept until close()).")
                             + "\nLast lines of the console output:\n"
                             + ServerFiles.tail(s.consoleLog, LOG_TAIL_LINES));
         }

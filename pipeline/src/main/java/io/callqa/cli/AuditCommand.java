@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.callqa.dashboards.AuditQuery;
 import io.callqa.dashboards.ComplianceAudit;
-import io.callqa.pipeline.OpenSearchConnection;
+import io.callqa.pipeline.OpenSearchAccess;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -97,10 +97,11 @@ final class AuditCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        OpenSearchEndpoint.require(opensearch.url);
+        OpenSearchAccess access = opensearch.access();
+        OpenSearchEndpoint.require(access);
 
         PrintWriter stdout = spec.commandLine().getOut();
-        OpenSearchTransport transport = OpenSearchConnection.open(opensearch.url);
+        OpenSearchTransport transport = access.open();
         try (SequenceWriter writer = writer(stdout)) {
             new ComplianceAudit(new OpenSearchClient(transport))
                     .export(

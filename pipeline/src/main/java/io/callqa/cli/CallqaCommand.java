@@ -15,11 +15,14 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             RunCommand.class,
+            ReplayCommand.class,
             AnalyzeCommand.class,
             FeaturesCommand.class,
             ClassifyCommand.class,
             TrainClassifierCommand.class,
             AuditCommand.class,
+            DashboardsCommand.class,
+            ConsoleCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CallqaCommand implements Runnable {

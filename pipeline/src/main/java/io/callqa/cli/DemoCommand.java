@@ -1,15 +1,22 @@
 package io.callqa.cli;
 
+import io.callqa.console.ConsoleServer;
 import io.callqa.pipeline.CallqaJob;
+import io.callqa.pipeline.OpenSearchConnection;
 import io.callqa.servers.LocalOpenSearch;
 import io.callqa.servers.ServerDistributions;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.opensearch.client.transport.OpenSearchTransport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +33,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Run callqa on the bundled sample calls and print what was indexed.",
             "Uses the sample transcripts (no Vosk model is needed). Starts a local OpenSearch if"
-                    + " none answers at --opensearch, and keeps it running until Ctrl+C so you"
-                    + " can query it, unless --exit is given."
+                    + " none answers at --opensearch, then the supervisor console over it (users"
+                    + " and passwords are generated and printed), and keeps both running until"
+                    + " Ctrl+C, unless --exit is given."
         })
 final class DemoCommand implements Callable<Integer> {
 
@@ -41,8 +49,19 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin OpenSearchOption opensearch;
 
-    @Option(names = "--exit", description = "Exit when done instead of keeping OpenSearch up.")
+    @Option(
+            names = "--exit",
+            description = "Exit when done instead of keeping OpenSearch and the console up.")
     boolean exit;
+
+    @Option(
+            names = "--console-port",
+            paramLabel = "PORT",
+            defaultValue = "8088",
+            description =
+                    "Port of the supervisor console (default: ${DEFAULT-VALUE}; any free port"
+                            + " if taken).")
+    int consolePort;
 
     @Override
     public Integer call() throws Exception {
@@ -81,13 +100,26 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("Browse the calls: curl '" + url + "/callqa-calls/_search?pretty'");
             out.flush();
-            if (local != null && !exit) {
-                out.println(
-                        "The local OpenSearch keeps running at "
-                                + url
-                                + " until you press Ctrl+C.");
-                out.flush();
-                Thread.currentThread().join();
+            OpenSearchTransport transport = OpenSearchConnection.open(url);
+            ConsoleServer console = null;
+            try {
+                console = startConsole(transport, dir, out);
+                if (!exit) {
+                    out.println(
+                            (local != null
+                                            ? "The local OpenSearch ("
+                                                    + url
+                                                    + ") and the console keep"
+                                            : "The console keeps")
+                                    + " running until you press Ctrl+C.");
+                    out.flush();
+                    Thread.currentThread().join();
+                }
+            } finally {
+                if (console != null) {
+                    console.close();
+                }
+                transport.close();
             }
             return 0;
         } finally {
@@ -95,6 +127,35 @@ final class DemoCommand implements Callable<Integer> {
                 local.close();
             }
         }
+    }
+
+    /**
+     * The console over the demo's OpenSearch, with a generated users file (one user per role) and
+     * the samples as the only directory whose recordings it plays.
+     */
+    private ConsoleServer startConsole(OpenSearchTransport transport, Path samples, PrintWriter out)
+            throws Exception {
+        Path usersFile =
+                Files.createTempFile(
+                        "callqa-demo-users",
+                        ".txt",
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rw-------")));
+        usersFile.toFile().deleteOnExit();
+        Map<String, String> passwords = ConsoleCommand.writeDemoUsers(usersFile);
+        io.callqa.console.Users users = ConsoleCommand.readUsers(usersFile);
+        ConsoleServer console;
+        try {
+            console =
+                    ConsoleCommand.start(
+                            transport, users, "127.0.0.1", consolePort, List.of(samples));
+        } catch (CallqaException taken) {
+            // Another demo or console may hold the port; the demo just takes another.
+            console = ConsoleCommand.start(transport, users, "127.0.0.1", 0, List.of(samples));
+        }
+        out.println(ConsoleCommand.demoBanner(console.url(), passwords));
+        out.flush();
+        return console;
     }
 
     private static LocalOpenSearch startLocalOpenSearch(PrintWriter out) {

@@ -1,11 +1,14 @@
 package io.callqa.cli;
 
+import io.callqa.pipeline.OpenSearchAccess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.transport.OpenSearchTransport;
 
 /** Checks whether an OpenSearch answers at a URL before a verb starts work that needs one. */
 final class OpenSearchEndpoint {
@@ -26,6 +29,31 @@ final class OpenSearchEndpoint {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * Fails with exit code 4 and the fix unless the OpenSearch of {@code access} answers and lets
+     * its user in.
+     */
+    static void require(OpenSearchAccess access) {
+        if (access.username() == null && access.trustStore() == null) {
+            require(access.url());
+            return;
+        }
+        try (OpenSearchTransport transport = access.open()) {
+            new OpenSearchClient(transport).info();
+        } catch (Exception e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw CallqaException.unreachable(
+                    "OpenSearch at "
+                            + access
+                            + " did not answer or refused the login ("
+                            + why
+                            + "). Check --opensearch, --opensearch-user, "
+                            + OpenSearchOption.PASSWORD_ENV
+                            + " and --opensearch-ca.",
+                    e);
         }
     }
 

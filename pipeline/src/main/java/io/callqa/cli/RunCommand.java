@@ -1,12 +1,18 @@
 package io.callqa.cli;
 
+import io.callqa.pipeline.BatchProgress;
 import io.callqa.pipeline.CallqaJob;
+import io.callqa.pipeline.OpenSearchAccess;
+import io.callqa.pipeline.asr.VoskModelNotFoundException;
+import io.callqa.pipeline.asr.VoskModels;
+import io.callqa.pipeline.sink.webhook.WebhookSink;
 import io.callqa.pipeline.source.CallFiles;
 import io.callqa.pipeline.source.TranscriptTopic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -25,12 +31,18 @@ import picocli.CommandLine.Spec;
         name = "run",
         mixinStandardHelpOptions = true,
         description = {
-            "Run the callqa job over recorded calls and index them into OpenSearch.",
+            "Run the callqa job over recorded and live calls and index them into OpenSearch.",
             "Reads pre-transcribed calls: sidecar *.json files under --input, and/or whole-call"
-                    + " transcripts from the Kafka topic --transcripts-topic at --kafka. Bad"
-                    + " input goes to callqa-errors with the reason and the job carries on."
+                    + " transcripts from the Kafka topic --transcripts-topic at --kafka. With"
+                    + " --live it also analyses live calls from callqa.call-events, callqa.audio"
+                    + " and callqa.utterances at --kafka, raising alerts on callqa.alerts while"
+                    + " they go on. Bad input goes to callqa-errors with the reason and the job"
+                    + " carries on."
         })
 final class RunCommand implements Callable<Integer> {
+
+    /** Checkpoint interval when the Flink configuration sets none. */
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
     @Spec CommandSpec spec;
 
@@ -62,6 +74,32 @@ final class RunCommand implements Callable<Integer> {
             converter = DurationConverter.class)
     Duration watch;
 
+    @Option(
+            names = "--live",
+            description =
+                    "Also analyse live calls from the live topics at --kafka (runs until"
+                            + " stopped).")
+    boolean live;
+
+    @Option(
+            names = "--model",
+            paramLabel = "DIR",
+            description =
+                    "Vosk model that transcribes audio without words: recordings without a"
+                            + " transcript beside them, and live audio (default: $"
+                            + VoskModels.ENV
+                            + "). Without one, those are reported, and live calls need their"
+                            + " words on callqa.utterances.")
+    Path model;
+
+    @Option(
+            names = "--webhook",
+            paramLabel = "URL",
+            description =
+                    "Also POST every alert to this URL, signed with HMAC-SHA256 under the secret in"
+                            + " $CALLQA_WEBHOOK_SECRET (header X-Callqa-Signature).")
+    String webhook;
+
     @Mixin OpenSearchOption opensearch;
 
     @Override
@@ -70,12 +108,23 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "Give --input DIR and/or --kafka BOOTSTRAP.");
         }
+        if (live && kafka == null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--live reads live calls from Kafka: give --kafka BOOTSTRAP too.");
+        }
+        String modelDir = model();
+        // Checked before anything is contacted: a bad webhook is a usage error, not an outage.
+        WebhookSink hook = webhook == null ? null : webhookSink();
         List<CallqaJob.Input> inputs = new ArrayList<>();
+        long transcripts = -1;
         if (input != null) {
             Path dir = input.toAbsolutePath().normalize();
             if (watch == null) {
-                JobSettings.countTranscripts(dir, "--input");
-                JobSettings.warnAboutAudioOnly(dir, spec.commandLine().getErr());
+                transcripts = JobSettings.countCalls(dir, "--input", modelDir != null);
+                if (modelDir == null) {
+                    JobSettings.warnAboutAudioOnly(dir, spec.commandLine().getErr());
+                }
             }
             inputs.add(
                     new CallqaJob.Input(
@@ -83,18 +132,80 @@ final class RunCommand implements Callable<Integer> {
                             CallFiles.transcripts(
                                     new org.apache.flink.core.fs.Path(dir.toUri()), watch)));
         }
-        if (kafka != null) {
+        if (kafka != null && (!live || transcriptsTopicGiven())) {
             KafkaEndpoint.require(kafka);
             inputs.add(
                     new CallqaJob.Input(
                             "transcripts topic",
                             TranscriptTopic.source(kafka, transcriptsTopic, false)));
         }
-        OpenSearchEndpoint.require(opensearch.url);
-        JobSettings.installTemplates(opensearch.url);
-        Configuration conf = JobSettings.forOpenSearch(opensearch.url);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        CallqaJob.production(inputs, conf).execute(env);
+        OpenSearchAccess access = opensearch.access();
+        OpenSearchEndpoint.require(access);
+        JobSettings.installTemplates(access);
+        // The sinks are built from the configuration with the credentials; the environment gets
+        // one without them, since the Flink UI shows its configuration.
+        Configuration conf = access.sinkConfiguration();
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(
+                        JobSettings.forOpenSearch(opensearch.url));
+        if (env.getCheckpointConfig().getCheckpointInterval() <= 0) {
+            // Unless the cluster configures it: a restart resumes from the last checkpoint, and
+            // the sinks flush on every checkpoint.
+            env.enableCheckpointing(CHECKPOINT_INTERVAL.toMillis());
+        }
+        CallqaJob job = CallqaJob.production(inputs, conf).withRecordingModel(modelDir);
+        if (hook != null) {
+            job = job.withAlertSink(new CallqaJob.AlertSink("alert webhook", hook));
+        }
+        if (live) {
+            KafkaEndpoint.require(kafka);
+            job = job.withLiveCalls(kafka, modelDir, conf);
+        }
+        if (transcripts >= 0 && kafka == null) {
+            BatchProgress.execute(job, env, transcripts, spec.commandLine().getErr());
+        } else {
+            job.execute(env);
+        }
         return 0;
+    }
+
+    private WebhookSink webhookSink() throws CallqaException {
+        try {
+            return WebhookSink.builder()
+                    .setUrl(webhook)
+                    .setSecret(System.getenv("CALLQA_WEBHOOK_SECRET"))
+                    .build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw CallqaException.badInput(
+                    "--webhook: "
+                            + e.getMessage()
+                            + " (the secret comes from CALLQA_WEBHOOK_SECRET)");
+        }
+    }
+
+    private boolean transcriptsTopicGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--transcripts-topic");
+    }
+
+    /** The Vosk model for audio without words, or null (with a note) when none is configured. */
+    private String model() throws CallqaException {
+        Optional<String> env = Optional.ofNullable(System.getenv(VoskModels.ENV));
+        if (model == null && env.filter(v -> !v.isBlank()).isEmpty()) {
+            if (live) {
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "callqa: no Vosk model (--model or "
+                                        + VoskModels.ENV
+                                        + "): live calls need their words on callqa.utterances;"
+                                        + " audio alone gets no transcript.");
+            }
+            return null;
+        }
+        try {
+            return VoskModels.resolve(Optional.ofNullable(model), env).toString();
+        } catch (VoskModelNotFoundException e) {
+            throw CallqaException.badInput(e.getMessage());
+        }
     }
 }

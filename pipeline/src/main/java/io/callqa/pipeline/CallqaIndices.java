@@ -36,7 +36,12 @@ public final class CallqaIndices {
      * Idempotent; safe to call at every job start.
      */
     public static void installTemplates(URI url) throws IOException {
-        OpenSearchTransport transport = OpenSearchConnection.open(url);
+        installTemplates(OpenSearchAccess.plain(url));
+    }
+
+    /** As {@link #installTemplates(URI)}, with the credentials and trust of {@code access}. */
+    public static void installTemplates(OpenSearchAccess access) throws IOException {
+        OpenSearchTransport transport = access.open();
         try {
             IndexTemplates.install(transport);
         } finally {

@@ -1,6 +1,7 @@
 package io.callqa.pipeline;
 
 import io.callqa.pipeline.live.LiveCallSettings;
+import io.callqa.pipeline.live.LiveTopics;
 import io.callqa.pipeline.sink.opensearch.OpenSearchSink;
 import io.callqa.pipeline.sink.opensearch.OpenSearchSinkBuilder;
 import java.time.Duration;
@@ -135,6 +136,45 @@ public final class PipelineOptions {
                                     + " missing one; beyond this the missing chunks are reported"
                                     + " lost and the stream moves on.");
 
+    /** See {@link LiveCallSettings#endGrace()}. */
+    public static final ConfigOption<Duration> LIVE_END_GRACE =
+            ConfigOptions.key("live.end-grace")
+                    .durationType()
+                    .defaultValue(LiveCallSettings.DEFAULTS.endGrace())
+                    .withDescription(
+                            "How long a live call stays open after its call-ended event, for"
+                                    + " audio and utterances sent before the end that arrive after"
+                                    + " it (each topic is read on its own, so the end can overtake"
+                                    + " them).");
+
+    /** Largest audio chunk accepted on {@code callqa.audio}. */
+    public static final ConfigOption<MemorySize> LIVE_MAX_CHUNK_BYTES =
+            ConfigOptions.key("live.max-chunk-bytes")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("256kb"))
+                    .withDescription(
+                            "Largest audio chunk accepted on callqa.audio (decoded bytes); larger"
+                                    + " chunks are rejected to the dead letters as oversized. A"
+                                    + " second of 48 kHz 16-bit audio is 94 kB.");
+
+    /** Topic that live alerts are written to. */
+    public static final ConfigOption<String> LIVE_ALERTS_TOPIC =
+            ConfigOptions.key("live.alerts-topic")
+                    .stringType()
+                    .defaultValue(LiveTopics.ALERTS)
+                    .withDescription(
+                            "Kafka topic that receives every alert as it is raised (JSON, keyed"
+                                    + " by call id), besides the callqa-alerts index.");
+
+    /** Topic that dead letters are written to in live mode. */
+    public static final ConfigOption<String> LIVE_ERRORS_TOPIC =
+            ConfigOptions.key("live.errors-topic")
+                    .stringType()
+                    .defaultValue(LiveTopics.ERRORS)
+                    .withDescription(
+                            "Kafka topic that receives every rejected input with its reason (JSON,"
+                                    + " keyed by call id), besides the callqa-errors index.");
+
     /**
      * An OpenSearch sink builder set up from the {@code opensearch.*} options of {@code config};
      * the caller adds the document converter and builds it.
@@ -181,6 +221,7 @@ public final class PipelineOptions {
         return new LiveCallSettings(
                 config.get(LIVE_IDLE_TIMEOUT),
                 config.get(LIVE_UNKNOWN_CALL_GRACE),
-                config.get(LIVE_MAX_PENDING_CHUNKS));
+                config.get(LIVE_MAX_PENDING_CHUNKS),
+                config.get(LIVE_END_GRACE));
     }
 }

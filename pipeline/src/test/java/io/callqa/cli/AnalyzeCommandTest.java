@@ -1,36 +1,22 @@
 package io.callqa.cli;
 
+import static io.callqa.cli.Invocation.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AnalyzeCommandTest {
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = CallqaCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void printsTheFullResultWithRedactedText() throws Exception {
-        Run r = run("analyze", "--transcript", "../samples/s-en-billing-01.json");
+        Invocation r = run("analyze", "--transcript", "../samples/s-en-billing-01.json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
         List<String> keys = new ArrayList<>();
@@ -65,7 +51,7 @@ class AnalyzeCommandTest {
 
     @Test
     void koreanCallsUseTheKoreanPack() throws Exception {
-        Run r = run("analyze", "--transcript", "../samples/s-ko-refund-01.json");
+        Invocation r = run("analyze", "--transcript", "../samples/s-ko-refund-01.json");
         assertThat(r.exit()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.at("/qa/rulepack/id").asText()).isEqualTo("default-ko");
@@ -89,7 +75,7 @@ class AnalyzeCommandTest {
                             speaker: customer
                             phrases: [please]
                         """);
-        Run r =
+        Invocation r =
                 run(
                         "analyze",
                         "--transcript",
@@ -118,7 +104,7 @@ class AnalyzeCommandTest {
                                 + "    description: d\n"
                                 + "    metric: dead-air\n"
                                 + "    max: 30 secs\n");
-        Run r =
+        Invocation r =
                 run(
                         "analyze",
                         "--transcript",
@@ -137,18 +123,18 @@ class AnalyzeCommandTest {
     @Test
     void aBadTranscriptIsBadInputNamingTheFile(@TempDir Path tmp) throws Exception {
         Path call = Files.writeString(tmp.resolve("c.json"), "{\"call_id\": \"c\"}");
-        Run r = run("analyze", "--transcript", call.toString());
+        Invocation r = run("analyze", "--transcript", call.toString());
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err())
                 .isEqualTo("callqa: " + call + ": utterances: required field is missing\n");
-        Run missing = run("analyze", "--transcript", tmp.resolve("nope.json").toString());
+        Invocation missing = run("analyze", "--transcript", tmp.resolve("nope.json").toString());
         assertThat(missing.exit()).isEqualTo(3);
         assertThat(missing.err()).contains("nope.json: file does not exist");
     }
 
     @Test
     void theTranscriptIsRequired() {
-        Run r = run("analyze");
+        Invocation r = run("analyze");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Missing required option: '--transcript=CALL.json'");
     }

@@ -1,9 +1,8 @@
 package io.callqa.cli;
 
+import static io.callqa.cli.Invocation.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,26 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CallqaCommandTest {
 
-    /** What one invocation printed and returned. */
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = CallqaCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void helpListsExactlyTheVerbsThatWork() {
-        Run r = run("--help");
+        Invocation r = run("--help");
         assertThat(r.exit()).isZero();
         List<String> verbs =
                 Arrays.stream(r.out().substring(r.out().indexOf("Commands:")).split("\n"))
@@ -44,17 +29,20 @@ class CallqaCommandTest {
                 .containsExactly(
                         "demo",
                         "run",
+                        "replay",
                         "analyze",
                         "features",
                         "classify",
                         "train-classifier",
                         "audit",
+                        "dashboards",
+                        "console",
                         "help");
     }
 
     @Test
     void versionNamesCallqaAndTheComponentsItWasBuiltWith() {
-        Run r = run("--version");
+        Invocation r = run("--version");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("callqa 0.").contains("Flink 2.2", "OpenSearch 2.19");
     }
@@ -63,7 +51,7 @@ class CallqaCommandTest {
     void aMissingVerbOrUnknownOptionIsBadUsage() {
         assertThat(run().exit()).isEqualTo(2);
         assertThat(run().err()).contains("Missing a verb");
-        Run r = run("run", "--input", "x", "--inptu", "y");
+        Invocation r = run("run", "--input", "x", "--inptu", "y");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown options: '--inptu', 'y'");
     }
@@ -71,7 +59,7 @@ class CallqaCommandTest {
     @Test
     void aMissingInputDirectoryIsBadInputNamingTheDirectory(@TempDir Path tmp) {
         Path missing = tmp.resolve("calls");
-        Run r = run("run", "--input", missing.toString());
+        Invocation r = run("run", "--input", missing.toString());
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err())
                 .isEqualTo(
@@ -84,7 +72,7 @@ class CallqaCommandTest {
     @Test
     void aDirectoryWithoutTranscriptsIsBadInput(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("notes.txt"), "not a call");
-        Run r = run("demo", "--samples", tmp.toString());
+        Invocation r = run("demo", "--samples", tmp.toString());
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains(tmp + ": holds no call transcripts (*.json)");
     }
@@ -97,7 +85,7 @@ class CallqaCommandTest {
             closedPort = s.getLocalPort();
         }
         String url = "http://127.0.0.1:" + closedPort;
-        Run r = run("run", "--input", tmp.toString(), "--opensearch", url);
+        Invocation r = run("run", "--input", tmp.toString(), "--opensearch", url);
         assertThat(r.exit()).isEqualTo(4);
         assertThat(r.err())
                 .startsWith("callqa: no OpenSearch answers at " + url + ".")
@@ -107,7 +95,7 @@ class CallqaCommandTest {
 
     @Test
     void runNeedsAnInput() {
-        Run r = run("run");
+        Invocation r = run("run");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Give --input DIR and/or --kafka BOOTSTRAP.");
     }
@@ -118,7 +106,7 @@ class CallqaCommandTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        Run r = run("run", "--kafka", "127.0.0.1:" + closedPort);
+        Invocation r = run("run", "--kafka", "127.0.0.1:" + closedPort);
         assertThat(r.exit()).isEqualTo(4);
         assertThat(r.err())
                 .isEqualTo(
@@ -129,7 +117,7 @@ class CallqaCommandTest {
 
     @Test
     void aMalformedDurationIsBadUsage(@TempDir Path tmp) {
-        Run r = run("run", "--input", tmp.toString(), "--watch", "soon");
+        Invocation r = run("run", "--input", tmp.toString(), "--watch", "soon");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("expected a duration like 10s, 2min or 500ms, got 'soon'");
     }

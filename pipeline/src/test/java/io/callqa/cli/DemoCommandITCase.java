@@ -55,6 +55,10 @@ class DemoCommandITCase {
         assertThat(rows).containsExactlyElementsOf(callIds);
         assertThat(out.toString())
                 .contains(callIds.size() + " call(s) in callqa-calls, 0 rejected input(s)")
-                .contains("Browse the calls: curl '" + node.httpUri());
+                .contains("Browse the calls: curl '" + node.httpUri())
+                .containsPattern(
+                        "Supervisor console: http://127\\.0\\.0\\.1:\\d+\n"
+                            + "  sign in as  supervisor / \\S{12}  compliance / \\S{12}  floor /"
+                            + " \\S{12}");
     }
 }

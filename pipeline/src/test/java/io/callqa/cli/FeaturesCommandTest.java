@@ -1,37 +1,23 @@
 package io.callqa.cli;
 
+import static io.callqa.cli.Invocation.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class FeaturesCommandTest {
     private static final Path SAMPLES = Path.of("../samples");
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = CallqaCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void jsonHasChannelsDynamicsAndUtterances() throws Exception {
-        Run r = run("features", SAMPLES.resolve("s-en-refund-02.wav").toString(), "--json");
+        Invocation r = run("features", SAMPLES.resolve("s-en-refund-02.wav").toString(), "--json");
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -53,7 +39,7 @@ class FeaturesCommandTest {
 
     @Test
     void transcriptTimingsGiveTheUtterances() throws Exception {
-        Run r =
+        Invocation r =
                 run(
                         "features",
                         SAMPLES.resolve("s-en-refund-01.wav").toString(),
@@ -71,7 +57,7 @@ class FeaturesCommandTest {
 
     @Test
     void textSummaryAndMonoChannelNames(@TempDir Path tmp) throws Exception {
-        Run r = run("features", SAMPLES.resolve("s-en-billing-03.wav").toString());
+        Invocation r = run("features", SAMPLES.resolve("s-en-billing-03.wav").toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("agent", "customer", "dynamics", "longest dead air 2.");
 
@@ -98,16 +84,16 @@ class FeaturesCommandTest {
     void badInputIsExitThreeNamingTheFile(@TempDir Path tmp) throws Exception {
         Path txt = tmp.resolve("notes.wav");
         Files.writeString(txt, "definitely not audio");
-        Run r = run("features", txt.toString());
+        Invocation r = run("features", txt.toString());
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).isEqualTo("callqa: " + txt + ": not a WAV file (no RIFF header)\n");
 
-        Run missing = run("features", tmp.resolve("none.wav").toString());
+        Invocation missing = run("features", tmp.resolve("none.wav").toString());
         assertThat(missing.exit()).isEqualTo(3);
         assertThat(missing.err())
                 .isEqualTo("callqa: " + tmp.resolve("none.wav") + ": no such file\n");
 
-        Run channels =
+        Invocation channels =
                 run(
                         "features",
                         SAMPLES.resolve("s-en-refund-01.wav").toString(),

@@ -1,5 +1,6 @@
 package io.callqa.cli;
 
+import static io.callqa.cli.Invocation.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callqa.rules.classify.CallClassifier;
@@ -16,19 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class TrainClassifierCommandTest {
-
-    /** What one invocation printed and returned. */
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = CallqaCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     /** A small two-language corpus: enough for the model to learn the obvious. */
     private static Path corpus(Path dir) throws Exception {
@@ -73,7 +61,8 @@ class TrainClassifierCommandTest {
             throws Exception {
         Path data = corpus(tmp);
         Path model = tmp.resolve("model.bin");
-        Run r = run("train-classifier", "--data", data.toString(), "--out", model.toString());
+        Invocation r =
+                run("train-classifier", "--data", data.toString(), "--out", model.toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
         assertThat(r.out())
@@ -135,7 +124,7 @@ class TrainClassifierCommandTest {
                         tmp.resolve("bad.jsonl"),
                         "{\"text\":\"refund\",\"label\":\"refund\",\"lang\":\"en\"}\n"
                                 + "{\"text\":\"배송\",\"label\":\"shipping\",\"lang\":\"jp\"}\n");
-        Run r =
+        Invocation r =
                 run(
                         "train-classifier",
                         "--data",
@@ -152,7 +141,7 @@ class TrainClassifierCommandTest {
     @Test
     void aMissingDataFileIsBadInput(@TempDir Path tmp) {
         Path data = tmp.resolve("nope.jsonl");
-        Run r =
+        Invocation r =
                 run(
                         "train-classifier",
                         "--data",

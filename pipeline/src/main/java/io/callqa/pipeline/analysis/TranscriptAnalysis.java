@@ -6,9 +6,12 @@ import io.callqa.audio.CallFeatures;
 import io.callqa.audio.FeatureSettings;
 import io.callqa.audio.WavDecoder;
 import io.callqa.audio.dynamics.DynamicsSettings;
+import io.callqa.pipeline.BatchProgress;
+import io.callqa.pipeline.asr.RecordingTranscriber;
 import io.callqa.pipeline.document.AlertDocument;
 import io.callqa.pipeline.document.CallDocument;
 import io.callqa.pipeline.document.CallDocumentBuilder;
+import io.callqa.pipeline.source.CallFiles;
 import io.callqa.pipeline.source.CallInput;
 import io.callqa.rules.transcript.CallTranscript;
 import io.callqa.rules.transcript.TranscriptException;
@@ -47,21 +50,42 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
     static final String STAGE = "transcript";
     static final String AUDIO_STAGE = "audio";
 
+    private final String modelDir;
+
     private transient TranscriptReader reader;
     private transient CallDocumentBuilder documents;
     private transient io.callqa.audio.CallAnalyzer audioAnalyzer;
+    private transient BatchProgress.Counters progress;
+
+    /** Analysis of transcribed calls; recordings without a transcript are reported. */
+    public TranscriptAnalysis() {
+        this(null);
+    }
+
+    /**
+     * @param modelDir the Vosk model that transcribes recordings without a transcript, or null to
+     *     report them instead
+     */
+    public TranscriptAnalysis(String modelDir) {
+        this.modelDir = modelDir;
+    }
 
     @Override
     public void open(OpenContext openContext) {
         reader = new TranscriptReader();
         documents = new CallDocumentBuilder(DynamicsSettings.DEFAULTS);
         audioAnalyzer = new io.callqa.audio.CallAnalyzer(FeatureSettings.DEFAULTS);
+        progress = BatchProgress.Counters.register(getRuntimeContext());
     }
 
     @Override
     public void processElement(CallInput file, Context ctx, Collector<CallDocument> out) {
+        if (file.payload == null && CallFiles.isUnsupportedAudio(file.uri)) {
+            unsupportedAudio(file, ctx);
+            return;
+        }
         if (file.payload == null && file.uri.toLowerCase(java.util.Locale.ROOT).endsWith(".wav")) {
-            audioOnly(file, ctx);
+            audioOnly(file, ctx, out);
             return;
         }
         byte[] bytes;
@@ -83,13 +107,14 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
                         transcript, file.uri, sha256(bytes), recording(file, transcript, ctx));
         out.collect(built.call());
         built.alerts().forEach(a -> ctx.output(ALERTS, a));
+        progress.fileDone(transcript.speechEnd());
     }
 
     /**
      * A recording arrives as its own file: with a transcript beside it, that transcript's record
      * carries it; without one it cannot be analysed yet, and says so rather than vanishing.
      */
-    private static void audioOnly(CallInput wav, Context ctx) {
+    private void audioOnly(CallInput wav, Context ctx, Collector<CallDocument> out) {
         Path sidecar = new Path(wav.uri.substring(0, wav.uri.length() - ".wav".length()) + ".json");
         try {
             if (sidecar.getFileSystem().exists(sidecar)) {
@@ -98,6 +123,11 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
         } catch (IOException e) {
             // Fall through: an unreadable sidecar location is reported like a missing one.
         }
+        if (modelDir != null) {
+            transcribe(wav, ctx, out);
+            return;
+        }
+        progress.error();
         ctx.output(
                 DEAD_LETTERS,
                 new DeadLetter(
@@ -115,6 +145,75 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
     }
 
     /**
+     * Transcribes a recording that came without a transcript, then analyses it like any other call;
+     * the call id is the file name without {@code .wav}.
+     */
+    private void transcribe(CallInput wav, Context ctx, Collector<CallDocument> out) {
+        Path path = new Path(wav.uri);
+        String name = path.getName();
+        String callId = name.substring(0, name.length() - ".wav".length());
+        CallTranscript transcript;
+        try {
+            FileSystem fs = path.getFileSystem();
+            long length = fs.getFileStatus(path).getLen();
+            try (AudioSource audio = WavDecoder.open(fs.open(path), wav.uri, length)) {
+                transcript =
+                        RecordingTranscriber.transcribe(
+                                audio, callId, java.nio.file.Path.of(modelDir));
+            }
+        } catch (IOException | RuntimeException e) {
+            reject(
+                    ctx,
+                    wav,
+                    e instanceof AudioFormatException
+                            ? e.getMessage()
+                            : wav.uri + ": could not transcribe: " + e);
+            return;
+        }
+        if (transcript.utterances().isEmpty()) {
+            reject(ctx, wav, wav.uri + ": Vosk (" + modelDir + ") recognized no words in it");
+            return;
+        }
+        CallDocumentBuilder.Recording recording = analyse(path, transcript, ctx);
+        CallDocumentBuilder.Built built =
+                documents.build(
+                        transcript,
+                        wav.uri,
+                        recording == null ? null : recording.sha256(),
+                        recording,
+                        "vosk",
+                        java.nio.file.Path.of(modelDir).getFileName().toString());
+        out.collect(built.call());
+        built.alerts().forEach(a -> ctx.output(ALERTS, a));
+        progress.fileDone(transcript.speechEnd());
+    }
+
+    /** A recording callqa cannot decode is reported with how to convert it, not ignored. */
+    private void unsupportedAudio(CallInput file, Context ctx) {
+        String name = new Path(file.uri).getName();
+        String base = name.substring(0, name.lastIndexOf('.'));
+        progress.error();
+        ctx.output(
+                DEAD_LETTERS,
+                new DeadLetter(
+                        file.uri,
+                        AUDIO_STAGE,
+                        file.uri
+                                + ": an audio format callqa does not decode ("
+                                + name.substring(base.length())
+                                + "); it reads WAV files (16-bit PCM, mu-law or A-law). Convert"
+                                + " it, for example with `ffmpeg -i "
+                                + name
+                                + " -c:a pcm_s16le "
+                                + base
+                                + ".wav`, and put its transcript ("
+                                + base
+                                + ".json) beside it",
+                        null,
+                        System.currentTimeMillis()));
+    }
+
+    /**
      * The recording beside a transcript file ({@code c.json} → {@code c.wav}), analysed with the
      * transcript's timings; null when there is none. A recording that cannot be used becomes a dead
      * letter, and the call is still analysed from its transcript alone.
@@ -126,10 +225,23 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
         }
         Path wav = new Path(file.uri.substring(0, file.uri.length() - ".json".length()) + ".wav");
         try {
-            FileSystem fs = wav.getFileSystem();
-            if (!fs.exists(wav)) {
+            if (!wav.getFileSystem().exists(wav)) {
                 return null;
             }
+        } catch (IOException e) {
+            return null;
+        }
+        return analyse(wav, transcript, ctx);
+    }
+
+    /**
+     * Analyses the recording {@code wav} with the transcript's timings; null, and a dead letter,
+     * when it cannot be used.
+     */
+    private CallDocumentBuilder.Recording analyse(
+            Path wav, CallTranscript transcript, Context ctx) {
+        try {
+            FileSystem fs = wav.getFileSystem();
             long length = fs.getFileStatus(wav).getLen();
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             CallFeatures features;
@@ -143,6 +255,7 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
                     wav.toString(), HexFormat.of().formatHex(sha.digest()), features);
         } catch (IOException | RuntimeException e) {
             String reason = e instanceof AudioFormatException ? e.getMessage() : wav + ": " + e;
+            progress.error();
             ctx.output(
                     DEAD_LETTERS,
                     new DeadLetter(
@@ -174,7 +287,9 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
         }
     }
 
-    private static void reject(Context ctx, CallInput file, String reason) {
+    private void reject(Context ctx, CallInput file, String reason) {
+        progress.fileDone(0);
+        progress.error();
         ctx.output(
                 DEAD_LETTERS,
                 new DeadLetter(file.uri, STAGE, reason, null, System.currentTimeMillis()));

@@ -12,10 +12,14 @@ import io.callqa.audio.dynamics.DynamicsSettings;
 import io.callqa.audio.dynamics.SpeechSegment;
 import io.callqa.pipeline.analysis.AudioSignals;
 import io.callqa.rules.classify.CallClassifier;
+import io.callqa.rules.engine.Alert;
 import io.callqa.rules.engine.AnalysisJson;
 import io.callqa.rules.engine.CallAnalysis;
 import io.callqa.rules.engine.CallAnalyzer;
+import io.callqa.rules.engine.CallSignals;
+import io.callqa.rules.engine.LiveAlerts;
 import io.callqa.rules.engine.RuleResult;
+import io.callqa.rules.engine.UtteranceEmotion;
 import io.callqa.rules.pack.RuleKind;
 import io.callqa.rules.pack.RulePack;
 import io.callqa.rules.pack.RulePackException;
@@ -66,16 +70,86 @@ public final class CallDocumentBuilder {
      */
     public Built build(
             CallTranscript t, String transcriptUri, String transcriptSha256, Recording recording) {
-        ObjectNode doc = document(t, transcriptUri, transcriptSha256, recording);
+        return built(t, document(t, transcriptUri, transcriptSha256, recording, null, null));
+    }
+
+    /**
+     * As {@link #build(CallTranscript, String, String, Recording)} for a transcript that callqa
+     * made itself, naming the recognizer and model in the document ({@code asr}) for the audit.
+     */
+    public Built build(
+            CallTranscript t,
+            String transcriptUri,
+            String transcriptSha256,
+            Recording recording,
+            String asrEngine,
+            String asrModel) {
+        return built(
+                t, document(t, transcriptUri, transcriptSha256, recording, asrEngine, asrModel));
+    }
+
+    /**
+     * Builds the document of a live call once it has ended, from its finalized utterances and what
+     * was measured of each ({@code features}, null when no audio came with the words).
+     *
+     * @param audioUri where the call's audio came from, e.g. the topic
+     * @param asrEngine {@code vosk} when the job recognized the words, {@code provided} when they
+     *     came finalized on the utterances topic
+     */
+    public Built buildLive(
+            CallTranscript t, CallFeatures features, String audioUri, String asrEngine) {
+        Recording recording = features == null ? null : new Recording(audioUri, null, features);
+        ObjectNode doc = document(t, audioUri, null, recording, asrEngine, null);
+        ObjectNode source = (ObjectNode) doc.path("source");
+        source.put("kind", "live");
+        source.remove("transcript");
+        return built(t, doc);
+    }
+
+    /**
+     * The alerts that a live call has settled so far (see {@link LiveAlerts}), as alert documents.
+     * {@code t} holds the utterances finalized so far.
+     *
+     * @param emotions the voice's arousal by utterance index, for the utterances that have one
+     * @param heardFrom per speaker, the start of their latest finalized utterance
+     */
+    public List<AlertDocument> settledAlerts(
+            CallTranscript t,
+            Map<Integer, UtteranceEmotion> emotions,
+            Map<Speaker, Double> heardFrom) {
+        CallAnalysis analysis =
+                analyzer(t.language()).analyze(t, CallSignals.NONE.withEmotions(emotions));
+        List<Alert> settled = LiveAlerts.settled(analysis, heardFrom);
+        if (settled.isEmpty()) {
+            return List.of();
+        }
+        ObjectNode doc = AnalysisJson.toJson(analysis);
+        List<AlertDocument> out = new ArrayList<>();
+        for (JsonNode a : doc.path("alerts")) {
+            String id = a.path("id").asText();
+            if (settled.stream().anyMatch(x -> x.id().equals(id))) {
+                out.add(new AlertDocument(id, t.callId(), write(alert(t, doc, a))));
+            }
+        }
+        return out;
+    }
+
+    private Built built(CallTranscript t, ObjectNode doc) {
         List<AlertDocument> alerts = new ArrayList<>();
         for (JsonNode a : doc.path("alerts")) {
-            alerts.add(new AlertDocument(a.path("id").asText(), write(alert(t, doc, a))));
+            alerts.add(
+                    new AlertDocument(a.path("id").asText(), t.callId(), write(alert(t, doc, a))));
         }
         return new Built(new CallDocument(t.callId(), write(doc)), alerts);
     }
 
     private ObjectNode document(
-            CallTranscript t, String transcriptUri, String transcriptSha256, Recording recording) {
+            CallTranscript t,
+            String transcriptUri,
+            String transcriptSha256,
+            Recording recording,
+            String asrEngine,
+            String asrModel) {
         CallAnalysis analysis =
                 recording == null
                         ? analyzer(t.language()).analyze(t)
@@ -106,7 +180,11 @@ public final class CallDocumentBuilder {
             transcript.put("uri", transcriptUri);
             transcript.put("sha256", transcriptSha256);
         }
-        doc.putObject("asr").put("engine", "provided");
+        ObjectNode asr =
+                doc.putObject("asr").put("engine", asrEngine == null ? "provided" : asrEngine);
+        if (asrModel != null) {
+            asr.put("model", asrModel);
+        }
         doc.set("rulepack", doc.path("qa").path("rulepack").deepCopy());
 
         // Flat lists beside the nested results: dashboards aggregate these without nested queries.

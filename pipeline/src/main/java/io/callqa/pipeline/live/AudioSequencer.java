@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -16,6 +18,9 @@ import org.apache.flink.util.Collector;
 
 /**
  * Puts each live call's audio back in order, keyed by call id.
+ *
+ * <p>It emits a start record when the call's start event arrives, then the call's audio and the
+ * utterances the caller's recognizer finalized, then a closing record.
  *
  * <p>Chunks arrive per channel with sequence numbers, possibly reordered or repeated (Kafka
  * delivers at least once). The sequencer emits each channel's chunks exactly once and in order,
@@ -37,6 +42,7 @@ public class AudioSequencer extends KeyedProcessFunction<String, LiveInput, Live
     private transient MapState<String, Long> nextSeq;
     private transient MapState<String, AudioChunk> pending;
     private transient ValueState<Long> timer;
+    private transient ListState<LiveUtterance> early;
     private transient Counter duplicates;
 
     /** A sequencer with the given tolerances. */
@@ -57,6 +63,9 @@ public class AudioSequencer extends KeyedProcessFunction<String, LiveInput, Live
                                 new MapStateDescriptor<>(
                                         "pending", String.class, AudioChunk.class));
         timer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Long.class));
+        early =
+                getRuntimeContext()
+                        .getListState(new ListStateDescriptor<>("early", LiveUtterance.class));
         duplicates = getRuntimeContext().getMetricGroup().counter("liveDuplicateChunks");
     }
 
@@ -65,27 +74,41 @@ public class AudioSequencer extends KeyedProcessFunction<String, LiveInput, Live
             throws Exception {
         if (in.event != null) {
             onEvent(in.event, ctx, out);
-        } else {
+        } else if (in.chunk != null) {
             onChunk(in.chunk, ctx, out);
+        } else if (in.utterance != null) {
+            onUtterance(in.utterance, ctx, out);
         }
     }
 
     private void onEvent(CallEvent e, Context ctx, Collector<LiveAudio> out) throws Exception {
         if (CallEvent.STARTED.equals(e.type)) {
-            if (meta.value() == null) {
-                meta.update(new CallMeta(e.metadata, e.atMillis));
+            if (meta.value() != null) {
+                // A repeated start event (the topic delivers at least once) changes nothing.
+                return;
             }
-            // Audio that came before the start event can flow now.
+            meta.update(new CallMeta(e.metadata, e.atMillis));
+            out.collect(LiveAudio.started(e.callId, e.atMillis, e.metadata));
+            // Audio and utterances that came before the start event can flow now, audio first
+            // so that it covers the utterances.
             for (String channel : channelsWithPending()) {
                 drain(channel, ctx, out);
             }
+            for (LiveUtterance u : early.get()) {
+                out.collect(LiveAudio.utterance(u));
+            }
+            early.clear();
             resetTimer(ctx, settings.idleTimeout().toMillis());
         } else if (CallEvent.ENDED.equals(e.type)) {
             if (meta.value() == null) {
                 // An end without a start: whatever audio is held belongs to an unknown call.
                 rejectUnknownCall(ctx, e.callId);
-            } else {
-                close(ctx, out, "ended");
+            } else if (!meta.value().ended) {
+                // Close a little later: records sent before the end may still be on their way.
+                CallMeta m = meta.value();
+                m.ended = true;
+                meta.update(m);
+                resetTimer(ctx, settings.endGrace().toMillis());
             }
         }
     }
@@ -110,16 +133,30 @@ public class AudioSequencer extends KeyedProcessFunction<String, LiveInput, Live
             skipGap(c.channel, ctx);
             drain(c.channel, ctx, out);
         }
-        resetTimer(ctx, settings.idleTimeout().toMillis());
+        keepAlive(ctx);
+    }
+
+    private void onUtterance(LiveUtterance u, Context ctx, Collector<LiveAudio> out)
+            throws Exception {
+        if (meta.value() == null) {
+            early.add(u);
+            if (timer.value() == null) {
+                resetTimer(ctx, settings.unknownCallGrace().toMillis());
+            }
+            return;
+        }
+        out.collect(LiveAudio.utterance(u));
+        keepAlive(ctx);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LiveAudio> out)
             throws Exception {
-        if (meta.value() == null) {
+        CallMeta m = meta.value();
+        if (m == null) {
             rejectUnknownCall(ctx, ctx.getCurrentKey());
         } else {
-            close(ctx, out, "idle");
+            close(ctx, out, m.ended ? "ended" : "idle");
         }
     }
 
@@ -188,22 +225,25 @@ public class AudioSequencer extends KeyedProcessFunction<String, LiveInput, Live
     private void rejectUnknownCall(Context ctx, String callId) throws Exception {
         List<AudioChunk> held = new ArrayList<>();
         pending.values().forEach(held::add);
-        if (!held.isEmpty()) {
+        List<LiveUtterance> words = new ArrayList<>();
+        early.get().forEach(words::add);
+        if (!held.isEmpty() || !words.isEmpty()) {
             double seconds = held.stream().mapToDouble(AudioChunk::seconds).sum();
             ctx.output(
                     DeadLetter.OUTPUT,
                     new DeadLetter(
-                            held.get(0).source,
+                            held.isEmpty() ? words.get(0).source : held.get(0).source,
                             STAGE,
                             String.format(
                                     Locale.ROOT,
-                                    "unknown call id %s: %d audio chunk(s), %.1f s, arrived"
-                                            + " without a call-started event on"
-                                            + " callqa.call-events within %d s (or after the"
-                                            + " call had ended)",
+                                    "unknown call id %s: %d audio chunk(s), %.1f s, and %d"
+                                            + " utterance(s) arrived without a call-started"
+                                            + " event on callqa.call-events within %d s (or"
+                                            + " after the call had ended)",
                                     callId,
                                     held.size(),
                                     seconds,
+                                    words.size(),
                                     settings.unknownCallGrace().toSeconds()),
                             callId,
                             ctx.timerService().currentProcessingTime()));
@@ -220,6 +260,14 @@ public class AudioSequencer extends KeyedProcessFunction<String, LiveInput, Live
         nextSeq.clear();
         pending.clear();
         timer.clear();
+        early.clear();
+    }
+
+    /** Pushes the idle timeout back, unless the call has ended and is only waiting to close. */
+    private void keepAlive(Context ctx) throws Exception {
+        if (!meta.value().ended) {
+            resetTimer(ctx, settings.idleTimeout().toMillis());
+        }
     }
 
     private void resetTimer(Context ctx, long afterMillis) throws Exception {

@@ -11,6 +11,9 @@ public class CallMeta {
     /** When the call started, epoch milliseconds. */
     public long startedAtMillis;
 
+    /** Whether the call's end event has come; it closes after the end grace. */
+    public boolean ended;
+
     /** For Flink's POJO serializer. */
     public CallMeta() {}
 

@@ -11,14 +11,21 @@ import java.time.Duration;
  *     one, the audio is rejected as belonging to an unknown call
  * @param maxPendingChunks out-of-order chunks held per channel while waiting for a missing one;
  *     past this the missing chunks are declared lost and the stream moves on
+ * @param endGrace how long a call stays open after its end event for records that were sent before
+ *     it but arrive after it (the topics are separate, so an end event can overtake the last audio
+ *     and utterances)
  */
 public record LiveCallSettings(
-        Duration idleTimeout, Duration unknownCallGrace, int maxPendingChunks)
+        Duration idleTimeout, Duration unknownCallGrace, int maxPendingChunks, Duration endGrace)
         implements Serializable {
 
-    /** Defaults: close after 30 s idle, 10 s grace for early audio, hold up to 50 chunks. */
+    /**
+     * Defaults: close after 30 s idle, 10 s grace for early audio, hold up to 50 chunks, 5 s for
+     * stragglers after the end.
+     */
     public static final LiveCallSettings DEFAULTS =
-            new LiveCallSettings(Duration.ofSeconds(30), Duration.ofSeconds(10), 50);
+            new LiveCallSettings(
+                    Duration.ofSeconds(30), Duration.ofSeconds(10), 50, Duration.ofSeconds(5));
 
     /** Rejects settings that would close calls at once or never reorder. */
     public LiveCallSettings {
@@ -28,6 +35,9 @@ public record LiveCallSettings(
         if (unknownCallGrace.isNegative() || unknownCallGrace.isZero()) {
             throw new IllegalArgumentException(
                     "unknown-call grace must be positive, got " + unknownCallGrace);
+        }
+        if (endGrace.isNegative()) {
+            throw new IllegalArgumentException("end grace must not be negative, got " + endGrace);
         }
         if (maxPendingChunks < 1) {
             throw new IllegalArgumentException(

@@ -1,8 +1,12 @@
 package io.callqa.pipeline.live;
 
+import io.callqa.pipeline.analysis.DeadLetter;
+
 /**
- * Either a call event or an audio chunk: the two live topics merged into one stream keyed by call
- * id, so that one keyed operator sees everything about a call in arrival order.
+ * One record of the live topics: a call event, an audio chunk, a finalized utterance, or a record
+ * that could not be read (with the reason, bound for the dead letters). The topics are merged into
+ * one stream keyed by call id, so that one keyed operator sees everything about a call in arrival
+ * order.
  */
 public class LiveInput {
     /** Set for call events, else null. */
@@ -10,6 +14,12 @@ public class LiveInput {
 
     /** Set for audio chunks, else null. */
     public AudioChunk chunk;
+
+    /** Set for utterances finalized by the caller's recognizer, else null. */
+    public LiveUtterance utterance;
+
+    /** Set for records that could not be read, else null. */
+    public DeadLetter rejected;
 
     /** For Flink's POJO serializer. */
     public LiveInput() {}
@@ -28,8 +38,31 @@ public class LiveInput {
         return in;
     }
 
+    /** Wraps a finalized utterance. */
+    public static LiveInput of(LiveUtterance utterance) {
+        LiveInput in = new LiveInput();
+        in.utterance = utterance;
+        return in;
+    }
+
+    /** A record that could not be read. */
+    public static LiveInput rejected(DeadLetter reason) {
+        LiveInput in = new LiveInput();
+        in.rejected = reason;
+        return in;
+    }
+
     /** The call id, the key of the live stream. */
     public String callId() {
-        return event != null ? event.callId : chunk.callId;
+        if (event != null) {
+            return event.callId;
+        }
+        if (chunk != null) {
+            return chunk.callId;
+        }
+        if (utterance != null) {
+            return utterance.callId;
+        }
+        return rejected.callId == null ? "" : rejected.callId;
     }
 }

@@ -1,6 +1,8 @@
 package io.callqa.pipeline.source;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
@@ -14,6 +16,15 @@ public final class CallFiles {
      */
     public static final Set<String> CALL_EXTENSIONS = Set.of(".json", ".wav");
 
+    /**
+     * Recordings in formats callqa does not decode. They are read too, so that each is reported
+     * with what to do about it instead of being ignored.
+     */
+    public static final Set<String> UNSUPPORTED_AUDIO_EXTENSIONS =
+            Set.of(
+                    ".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".flac", ".wma", ".amr",
+                    ".aif", ".aiff", ".gsm", ".webm");
+
     private CallFiles() {}
 
     /**
@@ -23,10 +34,27 @@ public final class CallFiles {
     public static FileSource<CallInput> transcripts(Path dir, Duration watchEvery) {
         FileSource.FileSourceBuilder<CallInput> builder =
                 FileSource.forBulkFileFormat(new CallFileFormat(), dir)
-                        .setFileEnumerator(() -> new CallFileEnumerator(CALL_EXTENSIONS));
+                        .setFileEnumerator(
+                                () ->
+                                        new CallFileEnumerator(
+                                                union(
+                                                        CALL_EXTENSIONS,
+                                                        UNSUPPORTED_AUDIO_EXTENSIONS)));
         if (watchEvery != null) {
             builder.monitorContinuously(watchEvery);
         }
         return builder.build();
+    }
+
+    /** Whether {@code uri} names a recording in a format callqa does not decode. */
+    public static boolean isUnsupportedAudio(String uri) {
+        String name = uri.toLowerCase(Locale.ROOT);
+        return UNSUPPORTED_AUDIO_EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class AudioSequencerTest {
     private static final LiveCallSettings SETTINGS =
-            new LiveCallSettings(Duration.ofSeconds(30), Duration.ofSeconds(10), 3);
+            new LiveCallSettings(
+                    Duration.ofSeconds(30), Duration.ofSeconds(10), 3, Duration.ofSeconds(2));
 
     private KeyedOneInputStreamOperatorTestHarness<String, LiveInput, LiveAudio> harness;
 
@@ -52,6 +53,11 @@ class AudioSequencerTest {
                 new AudioChunk(call, channel, seq, 8000, "mulaw", new byte[800], "audio@" + seq));
     }
 
+    private static LiveInput utterance(String call, String speaker, double start, double end) {
+        return LiveInput.of(
+                new LiveUtterance(call, speaker, start, end, "hello", "utterances@0", 0));
+    }
+
     private List<String> emitted() {
         return harness.extractOutputValues().stream().map(Objects::toString).toList();
     }
@@ -85,6 +91,7 @@ class AudioSequencerTest {
         }
         assertThat(emitted())
                 .containsExactly(
+                        "started c1",
                         "audio c1/customer#0",
                         "audio c1/agent#0",
                         "audio c1/agent#1",
@@ -92,9 +99,15 @@ class AudioSequencerTest {
                         "audio c1/customer#1");
         assertThat(harness.numKeyedStateEntries()).isPositive();
 
+        harness.setProcessingTime(1_000);
         harness.processElement(ended("c1"), 0);
+        // Sent before the end, arrived after it: still part of the call.
+        harness.processElement(chunk("c1", "customer", 2), 0);
+        assertThat(emitted()).last().isEqualTo("audio c1/customer#2");
+        harness.setProcessingTime(3_000);
         assertThat(emitted()).last().isEqualTo("closed c1 by ended");
-        assertThat(harness.extractOutputValues().get(5).metadata).containsEntry("agent_id", "a-1");
+        assertThat(harness.extractOutputValues().get(0).metadata).containsEntry("agent_id", "a-1");
+        assertThat(harness.extractOutputValues().get(7).metadata).containsEntry("agent_id", "a-1");
         assertThat(deadLetters()).isEmpty();
         assertCallStateIsGone();
     }
@@ -111,7 +124,8 @@ class AudioSequencerTest {
         assertThat(emitted()).doesNotContain("closed c2 by idle");
         harness.setProcessingTime(50_000);
         assertThat(emitted())
-                .containsExactly("audio c2/agent#0", "audio c2/agent#1", "closed c2 by idle");
+                .containsExactly(
+                        "started c2", "audio c2/agent#0", "audio c2/agent#1", "closed c2 by idle");
         assertCallStateIsGone();
     }
 
@@ -121,8 +135,17 @@ class AudioSequencerTest {
         harness.processElement(chunk("c3", "customer", 1), 0);
         harness.processElement(chunk("c3", "customer", 0), 0);
         assertThat(emitted()).isEmpty();
+        harness.processElement(utterance("c3", "customer", 0.0, 0.2), 0);
+        assertThat(emitted()).isEmpty();
         harness.processElement(started("c3"), 0);
-        assertThat(emitted()).containsExactly("audio c3/customer#0", "audio c3/customer#1");
+        // A repeated start event is a duplicate delivery, not a new call.
+        harness.processElement(started("c3"), 0);
+        assertThat(emitted())
+                .containsExactly(
+                        "started c3",
+                        "audio c3/customer#0",
+                        "audio c3/customer#1",
+                        "utterance c3/customer 0.0-0.2");
     }
 
     @Test
@@ -131,13 +154,14 @@ class AudioSequencerTest {
         harness.setProcessingTime(0);
         harness.processElement(chunk("ghost", "agent", 0), 0);
         harness.processElement(chunk("ghost", "agent", 1), 0);
+        harness.processElement(utterance("ghost", "agent", 0.0, 0.2), 0);
         harness.setProcessingTime(10_000);
         assertThat(emitted()).isEmpty();
         assertThat(deadLetters())
                 .containsExactly(
-                        "unknown call id ghost: 2 audio chunk(s), 0.2 s, arrived without a"
-                                + " call-started event on callqa.call-events within 10 s (or"
-                                + " after the call had ended)");
+                        "unknown call id ghost: 2 audio chunk(s), 0.2 s, and 1 utterance(s)"
+                                + " arrived without a call-started event on callqa.call-events"
+                                + " within 10 s (or after the call had ended)");
         assertCallStateIsGone();
     }
 
@@ -151,6 +175,7 @@ class AudioSequencerTest {
         }
         assertThat(emitted())
                 .containsExactly(
+                        "started c4",
                         "audio c4/agent#0",
                         "audio c4/agent#2",
                         "audio c4/agent#3",
@@ -162,7 +187,7 @@ class AudioSequencerTest {
                                 + " of audio); continuing at chunk 2");
         // The late chunk is a duplicate of a position already passed: not emitted twice.
         harness.processElement(chunk("c4", "agent", 1), 0);
-        assertThat(emitted()).hasSize(5);
+        assertThat(emitted()).hasSize(6);
     }
 
     @Test
@@ -172,9 +197,13 @@ class AudioSequencerTest {
         harness.processElement(chunk("c5", "customer", 2), 0);
         harness.processElement(chunk("c5", "customer", 5), 0);
         harness.processElement(ended("c5"), 0);
+        harness.setProcessingTime(2_000);
         assertThat(emitted())
                 .containsExactly(
-                        "audio c5/customer#2", "audio c5/customer#5", "closed c5 by ended");
+                        "started c5",
+                        "audio c5/customer#2",
+                        "audio c5/customer#5",
+                        "closed c5 by ended");
         assertThat(deadLetters())
                 .containsExactly(
                         "call c5, customer channel: chunks 0..1 never arrived (2 missing, about"

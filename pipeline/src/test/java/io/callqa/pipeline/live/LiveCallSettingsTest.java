@@ -23,10 +23,18 @@ class LiveCallSettingsTest {
 
     @Test
     void refusesSettingsThatWouldBreakTheStream() {
-        assertThatThrownBy(() -> new LiveCallSettings(Duration.ZERO, Duration.ofSeconds(1), 5))
+        assertThatThrownBy(
+                        () ->
+                                new LiveCallSettings(
+                                        Duration.ZERO, Duration.ofSeconds(1), 5, Duration.ZERO))
                 .hasMessage("idle timeout must be positive, got PT0S");
         assertThatThrownBy(
-                        () -> new LiveCallSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), 0))
+                        () ->
+                                new LiveCallSettings(
+                                        Duration.ofSeconds(1),
+                                        Duration.ofSeconds(1),
+                                        0,
+                                        Duration.ZERO))
                 .hasMessage("max pending chunks must be at least 1, got 0");
     }
 }

@@ -5,7 +5,8 @@ import io.callqa.rules.pack.Severity;
 /**
  * Something a floor manager should hear about, raised by a failed rule or an agitated customer.
  *
- * @param id deterministic id: call id, rule (or alert type) and utterance index
+ * @param id deterministic id: call id and rule (or alert type); a call raises each at most once, so
+ *     a live alert and the same alert found again at the end of the call share their id
  * @param type {@code compliance}, {@code escalation}, {@code pii}, {@code dead-air}, {@code anger},
  *     or what a pack names
  * @param ruleId the rule that raised it, or null

@@ -49,7 +49,7 @@ public final class CallAnalyzer {
             int i = agitated.get(0);
             alerts.add(
                     new Alert(
-                            c.callId() + ":anger:" + i,
+                            c.callId() + ":anger",
                             "anger",
                             null,
                             Severity.MEDIUM,
@@ -65,7 +65,7 @@ public final class CallAnalyzer {
             Integer at = e == null ? null : e.utterance();
             alerts.add(
                     new Alert(
-                            c.callId() + ":" + r.rule().id() + ":" + (at == null ? "call" : at),
+                            c.callId() + ":" + r.rule().id(),
                             r.rule().alert().get(),
                             r.rule().id(),
                             r.rule().severity(),

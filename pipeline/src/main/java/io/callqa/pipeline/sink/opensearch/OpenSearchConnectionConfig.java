@@ -79,6 +79,11 @@ final class OpenSearchConnectionConfig implements Serializable {
 
     /** Opens a client; close it with {@link #close(OpenSearchAsyncClient)}. */
     OpenSearchAsyncClient createClient() {
+        return new OpenSearchAsyncClient(createTransport());
+    }
+
+    /** Opens a transport with this configuration's auth and TLS; close it when done. */
+    ApacheHttpClient5Transport createTransport() {
         HttpHost[] httpHosts =
                 hosts.stream().map(OpenSearchConnectionConfig::toHttpHost).toArray(HttpHost[]::new);
         SSLContext sslContext = sslContext();
@@ -132,8 +137,9 @@ final class OpenSearchConnectionConfig implements Serializable {
                                     }
                                     return http;
                                 })
+                        .setMapper(new org.opensearch.client.json.jackson.JacksonJsonpMapper())
                         .build();
-        return new OpenSearchAsyncClient(transport);
+        return transport;
     }
 
     static void close(OpenSearchAsyncClient client) throws IOException {

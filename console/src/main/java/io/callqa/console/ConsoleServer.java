@@ -1,0 +1,496 @@
+package io.callqa.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.opensearch.client.transport.OpenSearchTransport;
+
+/**
+ * The supervisor console: an HTTP server (the JDK's {@code com.sun.net.httpserver}) with the call
+ * list, call detail and reviews, the live alerts panel and the aggregates page, over callqa's
+ * OpenSearch indices. Every request needs basic auth from the users file; what a user may open
+ * depends on the {@link Role}.
+ *
+ * <pre>{@code
+ * try (ConsoleServer console = ConsoleServer.builder()
+ *         .opensearch(transport).users(Users.read(file)).port(8088).start()) {
+ *     System.out.println(console.url());
+ * }
+ * }</pre>
+ */
+public final class ConsoleServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ConsoleServer.class.getName());
+    private static final String CSP =
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+                    + " media-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+
+    private final HttpServer http;
+    private final ExecutorService threads;
+    private final Users users;
+    private final Index index;
+    private final AlertFeed feed;
+    private final AudioFiles audio;
+    private final byte[] csrfKey = new byte[32];
+    private final URI url;
+
+    private ConsoleServer(Builder b) throws IOException {
+        this.users = b.users;
+        this.index = new Index(b.transport);
+        this.audio = new AudioFiles(b.audioDirs);
+        new SecureRandom().nextBytes(csrfKey);
+        this.feed = new AlertFeed(index, b.pollInterval);
+        this.http = HttpServer.create(new InetSocketAddress(b.bind, b.port), 64);
+        AtomicInteger n = new AtomicInteger();
+        this.threads =
+                Executors.newCachedThreadPool(
+                        r -> {
+                            Thread t = new Thread(r, "console-http-" + n.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
+        http.setExecutor(threads);
+        http.createContext("/", this::handle);
+        feed.start();
+        http.start();
+        String host = b.bind.isAnyLocalAddress() ? "127.0.0.1" : b.bind.getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        this.url = URI.create("http://" + host + ":" + http.getAddress().getPort());
+    }
+
+    /** A builder; {@link Builder#opensearch} and {@link Builder#users} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where the console answers, e.g. {@code http://127.0.0.1:8088}. */
+    public URI url() {
+        return url;
+    }
+
+    /** Stops serving, ends the live streams and the alert poller. Does not close the transport. */
+    @Override
+    public void close() {
+        feed.close();
+        http.stop(0);
+        threads.shutdownNow();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try {
+            ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+            ex.getResponseHeaders().set("X-Frame-Options", "DENY");
+            ex.getResponseHeaders().set("Referrer-Policy", "same-origin");
+            ex.getResponseHeaders().set("Content-Security-Policy", CSP);
+            Optional<Users.User> user = authenticate(ex);
+            if (user.isEmpty()) {
+                ex.getResponseHeaders()
+                        .set(
+                                "WWW-Authenticate",
+                                "Basic realm=\"callqa console\", charset=\"UTF-8\"");
+                send(ex, 401, "text/plain", "Sign in with a callqa console user.");
+                return;
+            }
+            Request req = new Request(ex, user.get(), csrf(user.get().name()));
+            String lang = req.params().get("lang");
+            if (Messages.speaks(lang)) {
+                ex.getResponseHeaders()
+                        .add("Set-Cookie", "callqa_lang=" + lang + "; Path=/; SameSite=Lax");
+            }
+            route(req);
+        } catch (IOException e) {
+            // The browser went away mid-response; nothing to tell it.
+            LOG.log(System.Logger.Level.DEBUG, "console request ended: " + e);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "console request failed", e);
+            sendQuietly(ex, 500, "text/plain", "callqa console: internal error: " + e);
+        } finally {
+            ex.close();
+        }
+    }
+
+    private void route(Request req) throws IOException {
+        HttpExchange ex = req.exchange();
+        String path = req.path();
+        String method = ex.getRequestMethod();
+        Role role = req.user().role();
+        boolean post = method.equals("POST");
+        if (!post && !method.equals("GET") && !method.equals("HEAD")) {
+            send(ex, 405, "text/plain", "method not allowed");
+            return;
+        }
+        if (post && (!req.sameOrigin() || !validCsrf(req))) {
+            send(ex, 403, "text/plain", req.messages().get("error.csrf"));
+            return;
+        }
+        try {
+            if (path.equals("/")) {
+                redirect(ex, role.readsCalls() ? "/calls" : "/alerts");
+            } else if (path.startsWith("/static/")) {
+                serveStatic(ex, path.substring("/static/".length()));
+            } else if (path.equals("/alerts") && !post) {
+                html(ex, 200, AlertsPage.render(req));
+            } else if (path.equals("/api/alerts") && !post) {
+                send(ex, 200, "application/json", AlertsPage.recentJson(index));
+            } else if (path.equals("/alerts/stream") && !post) {
+                feed.stream(ex);
+            } else if (path.equals("/alerts/ack") && post) {
+                if (!allowed(req, role.acknowledges())) {
+                    return;
+                }
+                if (AlertsPage.acknowledge(index, req)) {
+                    send(ex, 200, "application/json", "{\"ok\":true}");
+                } else {
+                    send(ex, 404, "application/json", "{\"ok\":false}");
+                }
+            } else if (!role.readsCalls()) {
+                forbidden(req);
+            } else if (path.equals("/calls") && !post) {
+                html(ex, 200, CallListPage.render(index, req));
+            } else if (path.equals("/calls.csv") && !post) {
+                if (allowed(req, role.exports())) {
+                    CallListPage.exportCsv(index, req);
+                }
+            } else if (path.equals("/aggregates") && !post) {
+                html(ex, 200, AggregatesPage.render(index, req));
+            } else if (path.startsWith("/calls/")) {
+                callRoute(req, path.substring("/calls/".length()), post);
+            } else {
+                html(ex, 404, Html.page(req, "404", "", notFound(req)));
+            }
+        } catch (IOException e) {
+            if (ex.getResponseCode() != -1) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.WARNING, "OpenSearch request failed", e);
+            String body =
+                    "<p class=\"problem\">"
+                            + Html.esc(req.messages().get("error.opensearch"))
+                            + " "
+                            + Html.esc(e.getMessage())
+                            + "</p>";
+            html(ex, 502, Html.page(req, "502", "", body));
+        }
+    }
+
+    private void callRoute(Request req, String rest, boolean post) throws IOException {
+        HttpExchange ex = req.exchange();
+        String id;
+        String action;
+        int slash = rest.indexOf('/');
+        if (slash < 0) {
+            id = rest;
+            action = "";
+        } else {
+            id = rest.substring(0, slash);
+            action = rest.substring(slash + 1);
+        }
+        if (id.isEmpty()) {
+            redirect(ex, "/calls");
+            return;
+        }
+        Optional<JsonNode> call = index.get(Index.CALLS, id);
+        if (call.isEmpty()) {
+            html(ex, 404, Html.page(req, "404", "calls", notFound(req)));
+            return;
+        }
+        if (action.isEmpty() && !post) {
+            html(ex, 200, CallPage.render(index, req, call.get(), audio.playable(call.get())));
+        } else if (action.equals("audio") && !post) {
+            audio.serve(ex, call.get());
+        } else if (action.equals("review") && post) {
+            if (!allowed(req, req.user().role().reviews())) {
+                return;
+            }
+            Optional<String> problem = CallPage.saveReview(index, req, call.get());
+            if (problem.isPresent()) {
+                html(
+                        ex,
+                        400,
+                        Html.page(
+                                req,
+                                "400",
+                                "calls",
+                                "<p class=\"problem\">" + Html.esc(problem.get()) + "</p>"));
+            } else {
+                redirect(ex, "/calls/" + CallListPage.urlPart(id) + "#reviews");
+            }
+        } else {
+            html(ex, 404, Html.page(req, "404", "calls", notFound(req)));
+        }
+    }
+
+    private static String notFound(Request req) {
+        return "<p class=\"problem\">" + Html.esc(req.messages().get("error.notfound")) + "</p>";
+    }
+
+    private boolean allowed(Request req, boolean allowed) throws IOException {
+        if (!allowed) {
+            forbidden(req);
+        }
+        return allowed;
+    }
+
+    private static void forbidden(Request req) throws IOException {
+        html(
+                req.exchange(),
+                403,
+                Html.page(
+                        req,
+                        "403",
+                        "",
+                        "<p class=\"problem\" id=\"forbidden\">"
+                                + Html.esc(
+                                        req.messages()
+                                                .format(
+                                                        "error.forbidden",
+                                                        req.messages()
+                                                                .get(
+                                                                        "role."
+                                                                                + req.user()
+                                                                                        .role()
+                                                                                        .id())))
+                                + "</p>"));
+    }
+
+    private Optional<Users.User> authenticate(HttpExchange ex) {
+        String h = ex.getRequestHeaders().getFirst("Authorization");
+        if (h == null || !h.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded =
+                    new String(
+                            Base64.getDecoder().decode(h.substring(6).strip()),
+                            StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        return users.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+    }
+
+    /** A per-user token that forms and scripts send back; other sites cannot read it. */
+    private String csrf(String user) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(csrfKey, "HmacSHA256"));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(user.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
+    }
+
+    private static boolean validCsrf(Request req) {
+        String sent = req.exchange().getRequestHeaders().getFirst("X-CSRF-Token");
+        if (sent == null) {
+            sent = req.param("csrf");
+        }
+        return sent != null
+                && MessageDigest.isEqual(
+                        sent.getBytes(StandardCharsets.UTF_8),
+                        req.csrfToken().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void serveStatic(HttpExchange ex, String name) throws IOException {
+        if (!name.matches("[a-z0-9-]+\\.(css|js)")) {
+            send(ex, 404, "text/plain", "not found");
+            return;
+        }
+        try (InputStream in = ConsoleServer.class.getResourceAsStream("static/" + name)) {
+            if (in == null) {
+                send(ex, 404, "text/plain", "not found");
+                return;
+            }
+            String type = name.endsWith(".css") ? "text/css" : "text/javascript";
+            ex.getResponseHeaders().set("Cache-Control", "max-age=300");
+            byte[] bytes = in.readAllBytes();
+            ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+            ex.sendResponseHeaders(200, bytes.length);
+            ex.getResponseBody().write(bytes);
+        }
+    }
+
+    static void html(HttpExchange ex, int status, String page) throws IOException {
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        send(ex, status, "text/html", page);
+    }
+
+    static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+        if (ex.getRequestMethod().equals("HEAD")) {
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sendQuietly(HttpExchange ex, int status, String type, String body) {
+        try {
+            if (ex.getResponseCode() == -1) {
+                send(ex, status, type, body);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not send the error page: " + e);
+        }
+    }
+
+    private static void redirect(HttpExchange ex, String location) throws IOException {
+        ex.getResponseHeaders().set("Location", location);
+        ex.sendResponseHeaders(303, -1);
+    }
+
+    /** Configures and starts a {@link ConsoleServer}; setters check their arguments. */
+    public static final class Builder {
+        private OpenSearchTransport transport;
+        private Users users;
+        private InetAddress bind;
+        private int port = 8088;
+        private final List<Path> audioDirs = new ArrayList<>();
+        private Duration pollInterval = Duration.ofMillis(250);
+
+        private Builder() {
+            try {
+                bind = InetAddress.getByName("127.0.0.1");
+            } catch (UnknownHostException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The OpenSearch to read and write; the caller keeps ownership and closes it. */
+        public Builder opensearch(OpenSearchTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "opensearch transport");
+            return this;
+        }
+
+        /** Who may sign in, and as what. */
+        public Builder users(Users users) {
+            this.users = Objects.requireNonNull(users, "users");
+            return this;
+        }
+
+        /**
+         * The address to listen on (default {@code 127.0.0.1}: only this machine).
+         *
+         * @throws IllegalArgumentException if {@code host} is not an address or a name that
+         *     resolves
+         */
+        public Builder bind(String host) {
+            try {
+                this.bind = InetAddress.getByName(Objects.requireNonNull(host, "bind address"));
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException(
+                        "bind address '"
+                                + host
+                                + "' does not resolve; pass an IP such as 127.0.0.1 or 0.0.0.0");
+            }
+            return this;
+        }
+
+        /**
+         * The TCP port (default 8088); 0 picks a free one.
+         *
+         * @throws IllegalArgumentException unless 0-65535
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException(
+                        "port must be 0-65535 (0 = any free port), got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * A directory whose WAV files the console may play: a call's recording is served only if
+         * its {@code source.uri} is a local file inside one of these (symbolic links resolved).
+         *
+         * @throws IllegalArgumentException if {@code dir} is not an existing directory
+         */
+        public Builder audioDir(Path dir) {
+            if (dir == null || !Files.isDirectory(dir)) {
+                throw new IllegalArgumentException(
+                        "audio directory " + dir + " does not exist or is not a directory");
+            }
+            try {
+                audioDirs.add(dir.toRealPath());
+            } catch (IOException e) {
+                throw new IllegalArgumentException(
+                        "audio directory " + dir + " cannot be read: " + e.getMessage());
+            }
+            return this;
+        }
+
+        /**
+         * How often new alerts are looked for (default 250 ms; alerts show within this plus the
+         * index's refresh interval).
+         *
+         * @throws IllegalArgumentException unless 50 ms to 10 s
+         */
+        public Builder pollInterval(Duration interval) {
+            if (interval == null
+                    || interval.compareTo(Duration.ofMillis(50)) < 0
+                    || interval.compareTo(Duration.ofSeconds(10)) > 0) {
+                throw new IllegalArgumentException(
+                        "alert poll interval must be between 50 ms and 10 s, got " + interval);
+            }
+            this.pollInterval = interval;
+            return this;
+        }
+
+        /**
+         * Starts serving.
+         *
+         * @throws IllegalStateException if the transport or the users are missing
+         * @throws IOException if the port cannot be bound
+         */
+        public ConsoleServer start() throws IOException {
+            if (transport == null) {
+                throw new IllegalStateException(
+                        "no OpenSearch given; call opensearch(transport) first");
+            }
+            if (users == null) {
+                throw new IllegalStateException(
+                        "no users given; call users(Users.read(file)) first");
+            }
+            return new ConsoleServer(this);
+        }
+    }
+}

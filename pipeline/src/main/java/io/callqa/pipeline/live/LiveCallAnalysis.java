@@ -1,0 +1,457 @@
+package io.callqa.pipeline.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.audio.AudioFormatException;
+import io.callqa.audio.CallFeatures;
+import io.callqa.audio.EmotionEstimate;
+import io.callqa.audio.FeatureSettings;
+import io.callqa.audio.Prosody;
+import io.callqa.audio.UtteranceFeatures;
+import io.callqa.audio.UtteranceProsody;
+import io.callqa.audio.dynamics.DynamicsSettings;
+import io.callqa.pipeline.analysis.DeadLetter;
+import io.callqa.pipeline.analysis.TranscriptAnalysis;
+import io.callqa.pipeline.asr.RecognizedUtterance;
+import io.callqa.pipeline.asr.VoskTranscriber;
+import io.callqa.pipeline.document.AlertDocument;
+import io.callqa.pipeline.document.CallDocument;
+import io.callqa.pipeline.document.CallDocumentBuilder;
+import io.callqa.rules.engine.UtteranceEmotion;
+import io.callqa.rules.transcript.CallTranscript;
+import io.callqa.rules.transcript.Languages;
+import io.callqa.rules.transcript.Speaker;
+import io.callqa.rules.transcript.Utterance;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Analyses live calls as they happen, keyed by call id, from the sequencer's ordered records.
+ *
+ * <p>Each finalized utterance (recognized by Vosk from the call's audio when a model is configured,
+ * or finalized by the caller's own recognizer on {@code callqa.utterances}) gets prosody and
+ * emotion from its audio, then the call so far is run through the rules; every alert that the rest
+ * of the call can no longer withdraw ({@link io.callqa.rules.engine.LiveAlerts}) is emitted at once
+ * on {@link #ALERTS}, once per call. When the call closes, the full post-call analysis produces the
+ * call document (the same as for a recording), any alert that only the end could decide, and all of
+ * the call's state is cleared.
+ *
+ * <p>State per call, so that a restore rebuilds everything: the call's metadata, its finalized
+ * utterances with their measures, the ids of the alerts already raised, utterances waiting for
+ * their audio, and per channel only the audio since the last finalized utterance (plus a short
+ * lead-in for the noise floor). Vosk recognizers are not state: after a restore they are rebuilt by
+ * feeding them that audio again.
+ */
+public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, CallDocument> {
+    private static final long serialVersionUID = 1L;
+
+    /** Alerts, as they are raised. */
+    public static final org.apache.flink.util.OutputTag<AlertDocument> ALERTS =
+            TranscriptAnalysis.ALERTS;
+
+    static final String STAGE = "live-analysis";
+
+    /** Audio kept before an utterance so that voice activity can find the line's noise floor. */
+    static final double LEAD_IN_S = 2.0;
+
+    /** Most audio kept per channel when no utterance comes to consume it (no words yet). */
+    static final double MAX_HELD_S = 120.0;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String modelDir;
+
+    private transient ValueState<LiveCall> call;
+    private transient MapState<String, ChannelAudio> audio;
+    private transient ListState<HeardUtterance> heard;
+    private transient ListState<LiveUtterance> waiting;
+    private transient MapState<String, Boolean> raised;
+    private transient UtteranceProsody prosody;
+    private transient CallDocumentBuilder documents;
+    private transient Map<String, Recognizer> recognizers;
+    private transient Counter alertsRaised;
+
+    /**
+     * @param modelDir the Vosk model that transcribes the calls' audio, or null when the words come
+     *     finalized on {@code callqa.utterances}
+     */
+    public LiveCallAnalysis(String modelDir) {
+        this.modelDir = modelDir;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        call = getRuntimeContext().getState(new ValueStateDescriptor<>("call", LiveCall.class));
+        audio =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "audio", String.class, ChannelAudio.class));
+        heard =
+                getRuntimeContext()
+                        .getListState(new ListStateDescriptor<>("heard", HeardUtterance.class));
+        waiting =
+                getRuntimeContext()
+                        .getListState(new ListStateDescriptor<>("waiting", LiveUtterance.class));
+        raised =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>("raised", String.class, Boolean.class));
+        prosody = new UtteranceProsody(FeatureSettings.DEFAULTS);
+        documents = new CallDocumentBuilder(DynamicsSettings.DEFAULTS);
+        recognizers = new HashMap<>();
+        alertsRaised = getRuntimeContext().getMetricGroup().counter("liveAlertsRaised");
+    }
+
+    @Override
+    public void close() {
+        if (recognizers != null) {
+            recognizers.values().forEach(r -> r.transcriber().close());
+            recognizers.clear();
+        }
+    }
+
+    @Override
+    public void processElement(LiveAudio in, Context ctx, Collector<CallDocument> out)
+            throws Exception {
+        switch (in.kind) {
+            case LiveAudio.STARTED -> call.update(new LiveCall(in.startedAtMillis, in.metadata));
+            case LiveAudio.AUDIO -> onAudio(in.chunk, ctx);
+            case LiveAudio.UTTERANCE -> onUtterance(in.utterance, ctx);
+            case LiveAudio.CLOSED -> onClosed(in, ctx, out);
+            default -> throw new IllegalStateException("unknown live record kind " + in.kind);
+        }
+    }
+
+    private void onAudio(AudioChunk c, Context ctx) throws Exception {
+        ChannelAudio a = audio.get(c.channel);
+        if (a == null) {
+            a = new ChannelAudio(c.sampleRate);
+        } else if (a.sampleRate != c.sampleRate) {
+            reject(
+                    ctx,
+                    c.source,
+                    String.format(
+                            Locale.ROOT,
+                            "call %s, %s channel: chunk %d is at %d Hz but the channel started at"
+                                    + " %d Hz; chunk ignored (a call keeps one rate per channel)",
+                            c.callId,
+                            c.channel,
+                            c.seq,
+                            c.sampleRate,
+                            a.sampleRate));
+            return;
+        }
+        a.append(AudioChunks.decode(c));
+        if (modelDir != null) {
+            for (RecognizedUtterance r : recognize(ctx.getCurrentKey(), c.channel, a)) {
+                finalize(ctx, recognized(ctx.getCurrentKey(), c.channel, r), a);
+            }
+        }
+        // Without words nothing consumes the audio; keep a bounded tail only.
+        a.dropBefore(a.endSample() - (long) (MAX_HELD_S * a.sampleRate));
+        audio.put(c.channel, a);
+        releaseCovered(ctx, c.channel);
+    }
+
+    private void onUtterance(LiveUtterance u, Context ctx) throws Exception {
+        ChannelAudio a = audio.get(u.speaker);
+        if (a != null && a.endSeconds() < u.end) {
+            // Its audio is still on the way; measure it when the audio has arrived.
+            waiting.add(u);
+            return;
+        }
+        finalize(ctx, u, a);
+        if (a != null) {
+            audio.put(u.speaker, a);
+        }
+    }
+
+    /** Finalizes the waiting utterances of {@code channel} that its audio now covers. */
+    private void releaseCovered(Context ctx, String channel) throws Exception {
+        List<LiveUtterance> still = new ArrayList<>();
+        List<LiveUtterance> ready = new ArrayList<>();
+        ChannelAudio a = audio.get(channel);
+        for (LiveUtterance u : waiting.get()) {
+            (u.speaker.equals(channel) && a.endSeconds() >= u.end ? ready : still).add(u);
+        }
+        if (ready.isEmpty()) {
+            return;
+        }
+        waiting.update(still);
+        for (LiveUtterance u : ready) {
+            finalize(ctx, u, a);
+        }
+        audio.put(channel, a);
+    }
+
+    /** Measures, stores and rule-checks one finalized utterance; {@code a} may be null. */
+    private void finalize(Context ctx, LiveUtterance u, ChannelAudio a) throws Exception {
+        Prosody p = null;
+        EmotionEstimate e = null;
+        if (a != null) {
+            p = measure(ctx, u, a);
+            long keepFrom = (long) ((u.end - LEAD_IN_S) * a.sampleRate);
+            a.dropBefore(Math.min(keepFrom, modelDir != null ? a.recognizedTo : keepFrom));
+        }
+        if (p != null) {
+            List<Prosody> mine = new ArrayList<>();
+            for (HeardUtterance h : heard.get()) {
+                if (h.speaker.equals(u.speaker) && h.prosody != null) {
+                    mine.add(h.prosody);
+                }
+            }
+            mine.add(p);
+            e = prosody.latest(mine);
+        }
+        heard.add(new HeardUtterance(u, p, e));
+        raiseSettled(ctx, u.finalizedAtMillis);
+    }
+
+    private Prosody measure(Context ctx, LiveUtterance u, ChannelAudio a) throws Exception {
+        long from = Math.max(a.startSample, (long) ((u.start - LEAD_IN_S) * a.sampleRate));
+        long to = Math.min(a.endSample(), (long) Math.ceil(u.end * a.sampleRate));
+        double offset = from / (double) a.sampleRate;
+        if (to - from < a.sampleRate / 10 || u.end - offset <= 0) {
+            return null;
+        }
+        int n = (int) (to - from);
+        short[] piece = new short[n];
+        System.arraycopy(a.pcm, (int) (from - a.startSample), piece, 0, n);
+        try {
+            return prosody.measure(
+                    ctx.getCurrentKey() + "/" + u.speaker,
+                    piece,
+                    n,
+                    a.sampleRate,
+                    Math.max(0, u.start - offset),
+                    u.end - offset,
+                    words(u.text));
+        } catch (AudioFormatException ex) {
+            reject(ctx, u.source, ex.getMessage() + "; the utterance is kept without prosody");
+            return null;
+        }
+    }
+
+    /** Emits the alerts the call has settled so far that were not raised before. */
+    private void raiseSettled(Context ctx, long finalizedAtMillis) throws Exception {
+        LiveCall c = call.value();
+        List<HeardUtterance> us = sorted();
+        CallTranscript t = transcript(ctx.getCurrentKey(), c, us);
+        Map<Integer, UtteranceEmotion> emotions = new HashMap<>();
+        Map<Speaker, Double> heardFrom = new EnumMap<>(Speaker.class);
+        for (int i = 0; i < us.size(); i++) {
+            HeardUtterance h = us.get(i);
+            if (h.emotion != null && Double.isFinite(h.emotion.arousal())) {
+                emotions.put(i, new UtteranceEmotion(h.emotion.arousal()));
+            }
+            Speaker.fromId(h.speaker).ifPresent(s -> heardFrom.merge(s, h.start, Math::max));
+        }
+        for (AlertDocument a : documents.settledAlerts(t, emotions, heardFrom)) {
+            raise(ctx, a, finalizedAtMillis);
+        }
+    }
+
+    /**
+     * Emits {@code a} unless the call raised it before, stamped with when it was raised and, when
+     * an utterance settled it, when that utterance was finalized (the alert latency is the
+     * difference, as seen by whoever consumes the alert).
+     */
+    private void raise(Context ctx, AlertDocument a, long finalizedAtMillis) throws Exception {
+        if (raised.contains(a.alertId)) {
+            return;
+        }
+        raised.put(a.alertId, true);
+        alertsRaised.inc();
+        ObjectNode json = (ObjectNode) MAPPER.readTree(a.json);
+        ObjectNode live = json.putObject("live");
+        live.put("raised_at", ctx.timerService().currentProcessingTime());
+        if (finalizedAtMillis > 0) {
+            live.put("finalized_at", finalizedAtMillis);
+        } else {
+            live.put("at_call_end", true);
+        }
+        ctx.output(ALERTS, new AlertDocument(a.alertId, a.callId, MAPPER.writeValueAsString(json)));
+    }
+
+    private void onClosed(LiveAudio in, Context ctx, Collector<CallDocument> out) throws Exception {
+        String callId = ctx.getCurrentKey();
+        // Whatever is still waiting gets measured with the audio there is.
+        for (LiveUtterance u : waiting.get()) {
+            ChannelAudio a = audio.get(u.speaker);
+            finalize(ctx, u, a);
+        }
+        waiting.clear();
+        for (String channel : List.of("agent", "customer")) {
+            Recognizer r = recognizers.remove(callId + "/" + channel);
+            if (r != null) {
+                try (VoskTranscriber vt = r.transcriber()) {
+                    for (RecognizedUtterance x : vt.finish()) {
+                        finalize(ctx, r.toLive(callId, channel, x), audio.get(channel));
+                    }
+                }
+            }
+        }
+        List<HeardUtterance> us = sorted();
+        double received = 0;
+        for (ChannelAudio a : audio.values()) {
+            received = Math.max(received, a.endSeconds());
+        }
+        LiveCall c = call.value();
+        if (us.isEmpty()) {
+            reject(
+                    ctx,
+                    "kafka:" + LiveTopics.AUDIO + "/" + callId,
+                    String.format(
+                            Locale.ROOT,
+                            "call %s closed (%s) with %.1f s of audio but no words: %s",
+                            callId,
+                            in.closedBy,
+                            received,
+                            modelDir == null
+                                    ? "no Vosk model is configured (--model DIR or"
+                                            + " CALLQA_VOSK_MODEL) and no utterance came on "
+                                            + LiveTopics.UTTERANCES
+                                    : "the Vosk model in " + modelDir + " recognized none"));
+        } else {
+            CallTranscript t = transcript(callId, c, us);
+            List<UtteranceFeatures> measured = new ArrayList<>();
+            for (HeardUtterance h : us) {
+                if (h.prosody != null) {
+                    measured.add(
+                            new UtteranceFeatures(h.speaker, h.start, h.end, h.prosody, h.emotion));
+                }
+            }
+            double duration = Math.max(received, t.speechEnd());
+            CallFeatures features =
+                    measured.isEmpty()
+                            ? null
+                            : prosody.callFeatures("live:" + callId, duration, measured);
+            CallDocumentBuilder.Built built =
+                    documents.buildLive(
+                            t,
+                            features,
+                            "kafka:" + LiveTopics.AUDIO + "/" + callId,
+                            modelDir == null ? "provided" : "vosk");
+            out.collect(built.call());
+            for (AlertDocument a : built.alerts()) {
+                raise(ctx, a, 0);
+            }
+        }
+        call.clear();
+        audio.clear();
+        heard.clear();
+        waiting.clear();
+        raised.clear();
+    }
+
+    private List<HeardUtterance> sorted() throws Exception {
+        List<HeardUtterance> us = new ArrayList<>();
+        heard.get().forEach(us::add);
+        us.sort(
+                Comparator.comparingDouble((HeardUtterance h) -> h.start)
+                        .thenComparing(h -> h.speaker));
+        return us;
+    }
+
+    private static CallTranscript transcript(String callId, LiveCall c, List<HeardUtterance> us) {
+        List<Utterance> utterances = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (HeardUtterance h : us) {
+            utterances.add(
+                    new Utterance(Speaker.fromId(h.speaker).orElseThrow(), h.start, h.end, h.text));
+            texts.add(h.text);
+        }
+        Map<String, String> metadata = new HashMap<>(c == null ? Map.of() : c.metadata);
+        String language = metadata.remove("language");
+        if (!"en".equals(language) && !"ko".equals(language)) {
+            language = Languages.detect(texts);
+        }
+        return new CallTranscript(
+                callId,
+                language,
+                c == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(c.startedAtMillis)),
+                metadata,
+                Map.of(Speaker.AGENT, "agent", Speaker.CUSTOMER, "customer"),
+                utterances,
+                JsonNodeFactory.instance.objectNode());
+    }
+
+    private List<RecognizedUtterance> recognize(String callId, String channel, ChannelAudio a)
+            throws Exception {
+        String key = callId + "/" + channel;
+        Recognizer r = recognizers.get(key);
+        if (r == null) {
+            // New, or rebuilt after a restore from the audio since the last finalized utterance.
+            long from = Math.max(a.startSample, a.recognizedTo);
+            r =
+                    new Recognizer(
+                            new VoskTranscriber(Path.of(modelDir), a.sampleRate),
+                            from / (double) a.sampleRate);
+            recognizers.put(key, r);
+            a.recognizedTo = from;
+        }
+        int skip = (int) (a.recognizedTo - a.startSample);
+        int n = a.length - skip;
+        if (n <= 0) {
+            return List.of();
+        }
+        short[] fresh = new short[n];
+        System.arraycopy(a.pcm, skip, fresh, 0, n);
+        a.recognizedTo += n;
+        return r.transcriber().accept(fresh, n);
+    }
+
+    private LiveUtterance recognized(String callId, String channel, RecognizedUtterance r) {
+        return recognizers.get(callId + "/" + channel).toLive(callId, channel, r);
+    }
+
+    private void reject(Context ctx, String source, String reason) {
+        ctx.output(
+                DeadLetter.OUTPUT,
+                new DeadLetter(
+                        source,
+                        STAGE,
+                        reason,
+                        ctx.getCurrentKey(),
+                        ctx.timerService().currentProcessingTime()));
+    }
+
+    private static int words(String text) {
+        String s = text == null ? "" : text.strip();
+        return s.isEmpty() ? 0 : s.split("\\s+").length;
+    }
+
+    /** A channel's recognizer and where in the call its first sample was. */
+    private record Recognizer(VoskTranscriber transcriber, double offsetS) {
+        LiveUtterance toLive(String callId, String channel, RecognizedUtterance r) {
+            return new LiveUtterance(
+                    callId,
+                    channel,
+                    offsetS + r.start(),
+                    offsetS + r.end(),
+                    r.text(),
+                    "vosk:" + callId + "/" + channel,
+                    System.currentTimeMillis());
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.callqa.pipeline.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callqa.pipeline.analysis.DeadLetter;
+import io.callqa.pipeline.document.CallDocument;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LiveCallAnalysisTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path SAMPLES = Path.of("..", "samples");
+    private static final int RATE = 8000;
+
+    private KeyedOneInputStreamOperatorTestHarness<String, LiveAudio, CallDocument> harness;
+
+    private void open() throws Exception {
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new LiveCallAnalysis(null)),
+                        a -> a.callId,
+                        Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    private List<String> alertIds() {
+        var out = harness.getSideOutput(LiveCallAnalysis.ALERTS);
+        return out == null
+                ? List.of()
+                : out.stream().map(StreamRecord::getValue).map(a -> a.alertId).toList();
+    }
+
+    private List<String> deadLetters() {
+        var out = harness.getSideOutput(DeadLetter.OUTPUT);
+        return out == null
+                ? List.of()
+                : out.stream().map(StreamRecord::getValue).map(d -> d.reason).toList();
+    }
+
+    /** Line noise for {@code seconds} of one channel, in 0.2 s chunks from {@code fromSeq}. */
+    private void noise(String call, String channel, long fromSeq, double seconds) throws Exception {
+        Random r = new Random(channel.hashCode());
+        int per = RATE / 5;
+        long chunks = Math.round(seconds * 5);
+        for (long k = 0; k < chunks; k++) {
+            byte[] data = new byte[2 * per];
+            for (int i = 0; i < per; i++) {
+                short s = (short) (r.nextGaussian() * 30);
+                data[2 * i] = (byte) s;
+                data[2 * i + 1] = (byte) (s >> 8);
+            }
+            harness.processElement(
+                    LiveAudio.audio(
+                            new AudioChunk(
+                                    call, channel, fromSeq + k, RATE, "pcm16", data, "audio@" + k)),
+                    0);
+        }
+    }
+
+    private static LiveAudio utterance(
+            String call, String speaker, double start, double end, String text) {
+        return LiveAudio.utterance(
+                new LiveUtterance(call, speaker, start, end, text, "utterances@0", 0));
+    }
+
+    @Test
+    void anEscalationIsRaisedWhenItsUtteranceIsFinalizedAndTheCallLeavesNoState() throws Exception {
+        open();
+        harness.processElement(LiveAudio.started("c1", 0, Map.of("language", "en")), 0);
+        noise("c1", "agent", 0, 6);
+        noise("c1", "customer", 0, 6);
+        harness.processElement(
+                utterance("c1", "agent", 0, 3, "Thank you for calling Acme Retail."), 0);
+        assertThat(alertIds()).isEmpty();
+        harness.processElement(
+                utterance("c1", "customer", 3.5, 5.5, "I want to speak to a manager."), 0);
+        // "speak to a manager" is also one of the pack's cues of an agitated customer.
+        assertThat(alertIds()).containsExactlyInAnyOrder("c1:escalation-request", "c1:anger");
+
+        harness.processElement(LiveAudio.closed("c1", "ended", Map.of("language", "en")), 0);
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json);
+        assertThat(doc.at("/source/kind").asText()).isEqualTo("live");
+        assertThat(doc.path("utterances")).hasSize(2);
+        // Raised live, found again at the end: one alert, not two.
+        assertThat(alertIds()).containsOnlyOnce("c1:escalation-request", "c1:anger");
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void anUtteranceWaitsForItsAudioThenGetsItsProsody() throws Exception {
+        open();
+        harness.processElement(LiveAudio.started("c2", 0, Map.of()), 0);
+        noise("c2", "customer", 0, 1);
+        harness.processElement(
+                utterance("c2", "customer", 0.5, 2.5, "This is ridiculous, get me a manager."), 0);
+        // Its audio up to 2.5 s has not arrived yet: no verdict on half-heard words.
+        assertThat(alertIds()).isEmpty();
+        noise("c2", "customer", 5, 2);
+        assertThat(alertIds()).contains("c2:escalation-request");
+        harness.processElement(LiveAudio.closed("c2", "idle", Map.of()), 0);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void audioWithoutWordsIsReportedWhenTheCallCloses() throws Exception {
+        open();
+        harness.processElement(LiveAudio.started("c3", 0, Map.of()), 0);
+        noise("c3", "agent", 0, 3);
+        harness.processElement(LiveAudio.closed("c3", "idle", Map.of()), 0);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(deadLetters())
+                .singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(r)
+                                        .startsWith(
+                                                "call c3 closed (idle) with 3.0 s of audio but no"
+                                                        + " words: no Vosk model is configured")
+                                        .contains("callqa.utterances"));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    /**
+     * Every sample call's words, finalized one by one over line noise, give the same violations as
+     * the sidecar names once the call has ended.
+     */
+    @Test
+    void sampleCallsGetTheirSidecarsViolations() throws Exception {
+        open();
+        for (String id : List.of("s-en-billing-01", "s-en-billing-02", "s-ko-refund-01")) {
+            JsonNode side = JSON.readTree(SAMPLES.resolve(id + ".json").toFile());
+            harness.processElement(
+                    LiveAudio.started(id, 0, Map.of("language", side.path("language").asText())),
+                    0);
+            List<JsonNode> us = new ArrayList<>();
+            side.path("utterances").forEach(us::add);
+            us.sort(Comparator.comparingDouble(u -> u.path("end").asDouble()));
+            for (JsonNode u : us) {
+                harness.processElement(
+                        utterance(
+                                id,
+                                u.path("speaker").asText(),
+                                u.path("start").asDouble(),
+                                u.path("end").asDouble(),
+                                u.path("text").asText()),
+                        0);
+            }
+            harness.processElement(LiveAudio.closed(id, "ended", Map.of()), 0);
+            List<CallDocument> docs = harness.extractOutputValues();
+            JsonNode doc = JSON.readTree(docs.get(docs.size() - 1).json);
+            Set<String> failed = new TreeSet<>();
+            doc.at("/qa/failed_rules").forEach(v -> failed.add(v.asText()));
+            Set<String> expected = new TreeSet<>();
+            side.at("/ground_truth/expected_violations").forEach(v -> expected.add(v.asText()));
+            assertThat(failed).as(id).isEqualTo(expected);
+        }
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+}

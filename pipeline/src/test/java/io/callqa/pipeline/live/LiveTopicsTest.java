@@ -1,0 +1,93 @@
+package io.callqa.pipeline.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class LiveTopicsTest {
+
+    private static LiveInput read(String topic, String json) {
+        return LiveTopics.read(topic, 1, 42, 1000, json.getBytes(StandardCharsets.UTF_8), 1000);
+    }
+
+    private static String reason(String topic, String json) {
+        LiveInput in = read(topic, json);
+        assertThat(in.rejected).as(json).isNotNull();
+        assertThat(in.rejected.source).isEqualTo("kafka:" + topic + "/1@42");
+        return in.rejected.reason;
+    }
+
+    @Test
+    void readsEachTopicsRecords() {
+        LiveInput e =
+                read(
+                        LiveTopics.CALL_EVENTS,
+                        "{\"call_id\":\"c1\",\"type\":\"started\",\"at\":5,"
+                                + "\"metadata\":{\"agent_id\":\"a-1\",\"language\":\"ko\"}}");
+        assertThat(e.event.metadata).containsEntry("language", "ko");
+        LiveInput a =
+                read(
+                        LiveTopics.AUDIO,
+                        "{\"call_id\":\"c1\",\"channel\":\"agent\",\"seq\":3,\"sample_rate\":8000,"
+                                + "\"encoding\":\"mulaw\",\"data\":\"AAEC\"}");
+        assertThat(a.chunk.data).containsExactly(0, 1, 2);
+        assertThat(a.chunk.seq).isEqualTo(3);
+        LiveInput u =
+                read(
+                        LiveTopics.UTTERANCES,
+                        "{\"call_id\":\"c1\",\"speaker\":\"customer\",\"start\":1.5,\"end\":3,"
+                                + "\"text\":\"환불해 주세요\"}");
+        assertThat(u.utterance.text).isEqualTo("환불해 주세요");
+        assertThat(u.utterance.finalizedAtMillis).isEqualTo(1000);
+        assertThat(u.callId()).isEqualTo("c1");
+    }
+
+    @Test
+    void everyBadRecordIsRejectedWithItsReason() {
+        assertThat(reason(LiveTopics.AUDIO, "")).isEqualTo("empty record");
+        assertThat(reason(LiveTopics.AUDIO, "[1]")).isEqualTo("not a JSON object");
+        assertThat(reason(LiveTopics.AUDIO, "{\"call_id\":")).startsWith("malformed JSON: ");
+        assertThat(reason(LiveTopics.CALL_EVENTS, "{\"type\":\"started\"}"))
+                .isEqualTo("call_id is missing or not a string");
+        assertThat(
+                        reason(
+                                LiveTopics.CALL_EVENTS,
+                                "{\"call_id\":\"c\",\"type\":\"paused\",\"at\":1}"))
+                .isEqualTo("type must be \"started\" or \"ended\", got \"paused\"");
+        assertThat(
+                        reason(
+                                LiveTopics.AUDIO,
+                                "{\"call_id\":\"c\",\"channel\":\"agent\",\"seq\":0,"
+                                    + "\"sample_rate\":4000,\"encoding\":\"pcm16\",\"data\":\"AA==\"}"))
+                .isEqualTo("sample_rate must be 8000..48000 Hz, got 4000");
+        assertThat(
+                        reason(
+                                LiveTopics.AUDIO,
+                                "{\"call_id\":\"c\",\"channel\":\"agent\",\"seq\":0,"
+                                    + "\"sample_rate\":8000,\"encoding\":\"opus\",\"data\":\"AA==\"}"))
+                .isEqualTo("encoding must be \"pcm16\" or \"mulaw\", got \"opus\"");
+        assertThat(
+                        reason(
+                                LiveTopics.AUDIO,
+                                "{\"call_id\":\"c\",\"channel\":\"agent\",\"seq\":0,"
+                                    + "\"sample_rate\":8000,\"encoding\":\"mulaw\",\"data\":\"***\"}"))
+                .startsWith("data is not base64");
+        assertThat(
+                        reason(
+                                LiveTopics.AUDIO,
+                                "{\"call_id\":\"c\",\"channel\":\"agent\",\"seq\":0,"
+                                        + "\"sample_rate\":8000,\"encoding\":\"mulaw\",\"data\":\""
+                                        + "A".repeat(2000)
+                                        + "\"}"))
+                .startsWith("oversized chunk: about 1500 bytes of audio, the limit is 1000");
+        assertThat(
+                        reason(
+                                LiveTopics.UTTERANCES,
+                                "{\"call_id\":\"c\",\"speaker\":\"agent\",\"start\":3,\"end\":1,"
+                                        + "\"text\":\"x\"}"))
+                .isEqualTo("times must satisfy 0 <= start <= end, got start 3.0, end 1.0");
+        LiveInput named = read(LiveTopics.UTTERANCES, "{\"call_id\":\"c9\",\"speaker\":\"bot\"}");
+        assertThat(named.rejected.callId).isEqualTo("c9");
+    }
+}
