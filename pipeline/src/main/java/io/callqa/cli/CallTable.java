@@ -42,7 +42,7 @@ final class CallTable {
             client.indices()
                     .refresh(
                             r ->
-                                    r.index(CallqaIndices.CALLS, CallqaIndices.ERRORS)
+                                    r.index(CallqaIndices.CALLS, CallqaIndices.ERRORS_ALL)
                                             .ignoreUnavailable(true));
             List<JsonNode> calls = fetch(client, CallqaIndices.CALLS, "source.uri");
             calls.sort(Comparator.comparing(c -> c.path("call_id").asText()));
@@ -75,14 +75,14 @@ final class CallTable {
                         String.format(Locale.ROOT, "%.0f s", c.path("duration_s").asDouble()),
                         alertsAndFailures(c));
             }
-            List<JsonNode> errors = fetch(client, CallqaIndices.ERRORS, "source");
+            List<JsonNode> errors = fetch(client, CallqaIndices.ERRORS_ALL, "source");
             out.printf(
                     Locale.ROOT,
                     "%d call(s) in %s, %d rejected input(s) in %s%n",
                     calls.size(),
                     CallqaIndices.CALLS,
                     errors.size(),
-                    CallqaIndices.ERRORS);
+                    CallqaIndices.ERRORS_ALL);
             for (JsonNode e : errors) {
                 out.println("  rejected: " + e.path("reason").asText());
             }

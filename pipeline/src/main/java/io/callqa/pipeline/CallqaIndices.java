@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.opensearch.client.transport.OpenSearchTransport;
 
 /** The OpenSearch indices callqa writes, and how each record type becomes a document in them. */
@@ -20,11 +22,27 @@ public final class CallqaIndices {
     /** One document per call, id = call id. */
     public static final String CALLS = "callqa-calls";
 
-    /** Alerts raised by calls, id = call id, rule and utterance. */
+    /**
+     * Alerts raised by calls, id = call id and rule, in one index per day of the alert's time
+     * ({@code callqa-alerts-2026.11.21}): retention (the ISM policy of {@code callqa dashboards
+     * install}) can only drop whole indices. Search {@link #ALERTS_ALL}.
+     */
     public static final String ALERTS = "callqa-alerts";
 
-    /** Inputs the job rejected, with the reason. */
+    /** Every alerts index. */
+    public static final String ALERTS_ALL = ALERTS + "*";
+
+    /**
+     * Inputs the job rejected, with the reason, in one index per day of the rejection, like the
+     * alerts. Search {@link #ERRORS_ALL}.
+     */
     public static final String ERRORS = "callqa-errors";
+
+    /** Every errors index. */
+    public static final String ERRORS_ALL = ERRORS + "*";
+
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -54,12 +72,33 @@ public final class CallqaIndices {
         return d -> DocumentRequest.index(CALLS, d.callId, d.json);
     }
 
-    /** Alerts go to {@link #ALERTS} under their deterministic alert id. */
+    /**
+     * Alerts go to the day of their {@code @timestamp} (the moment in the call), so that a replayed
+     * call lands in the same index and overwrites its alerts under their deterministic ids; an
+     * alert without one (a call without a start time) goes to the day it was indexed.
+     */
     public static DocumentConverter<AlertDocument> alerts() {
-        return a -> DocumentRequest.index(ALERTS, a.alertId, a.json);
+        return a -> DocumentRequest.index(daily(ALERTS, alertTime(a.json)), a.alertId, a.json);
     }
 
-    /** Dead letters go to {@link #ERRORS} under an id derived from the input and stage. */
+    /** {@code family-yyyy.MM.dd} for the UTC day of {@code at}. */
+    static String daily(String family, Instant at) {
+        return family + "-" + DAY.format(at);
+    }
+
+    private static Instant alertTime(String json) {
+        try {
+            String ts = MAPPER.readTree(json).path("@timestamp").asText("");
+            return ts.isEmpty() ? Instant.now() : Instant.parse(ts);
+        } catch (JsonProcessingException | java.time.format.DateTimeParseException e) {
+            return Instant.now();
+        }
+    }
+
+    /**
+     * Dead letters go to the day they were rejected, under an id derived from the input and stage
+     * (a replay on another day files them again, in that day's index).
+     */
     public static DocumentConverter<DeadLetter> errors() {
         return CallqaIndices::errorDocument;
     }
@@ -74,7 +113,10 @@ public final class CallqaIndices {
             doc.put("call_id", d.callId);
         }
         try {
-            return DocumentRequest.index(ERRORS, d.id(), MAPPER.writeValueAsString(doc));
+            return DocumentRequest.index(
+                    daily(ERRORS, Instant.ofEpochMilli(d.rejectedAtMillis)),
+                    d.id(),
+                    MAPPER.writeValueAsString(doc));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

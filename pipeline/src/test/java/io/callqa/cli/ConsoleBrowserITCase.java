@@ -114,7 +114,7 @@ class ConsoleBrowserITCase {
         conf.set(PipelineOptions.OPENSEARCH_HOSTS, List.of(node.httpUri().toString()));
         CallqaJob.recordedCalls(new org.apache.flink.core.fs.Path(calls.toUri()), null, conf)
                 .execute(StreamExecutionEnvironment.getExecutionEnvironment());
-        generic("POST", "/callqa-calls,callqa-alerts/_refresh", null);
+        generic("POST", "/callqa-calls,callqa-alerts*/_refresh", null);
 
         Path usersFile = calls.resolve("users.txt");
         passwords = ConsoleCommand.writeDemoUsers(usersFile);

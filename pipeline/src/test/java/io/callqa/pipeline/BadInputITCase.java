@@ -75,7 +75,8 @@ class BadInputITCase {
         Files.write(input.resolve("misnamed.json"), Arrays.copyOf(wav, 4096));
         Files.writeString(input.resolve("notes.txt"), "a note beside the calls, not a call");
 
-        IndexContents.delete(node, CallqaIndices.CALLS, CallqaIndices.ALERTS, CallqaIndices.ERRORS);
+        IndexContents.delete(
+                node, CallqaIndices.CALLS, CallqaIndices.ALERTS_ALL, CallqaIndices.ERRORS_ALL);
         CallqaIndices.installTemplates(node);
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.OPENSEARCH_HOSTS, List.of(node.toString()));
@@ -109,7 +110,7 @@ class BadInputITCase {
                             assertThat(c.at("/qa/score").isNumber()).isTrue();
                         });
 
-        Map<String, JsonNode> errors = IndexContents.documents(node, CallqaIndices.ERRORS);
+        Map<String, JsonNode> errors = IndexContents.documents(node, CallqaIndices.ERRORS_ALL);
         assertThat(errors).hasSize(6);
         assertReason(
                 errors,

@@ -78,8 +78,8 @@ class CallqaJobITCase {
                         d ->
                                 d.index(
                                                 CallqaIndices.CALLS,
-                                                CallqaIndices.ERRORS,
-                                                CallqaIndices.ALERTS)
+                                                CallqaIndices.ERRORS_ALL,
+                                                CallqaIndices.ALERTS_ALL)
                                         .ignoreUnavailable(true));
     }
 
@@ -143,7 +143,7 @@ class CallqaJobITCase {
         }
 
         // Every alert a call raised is indexed once, with the call's metadata, as written.
-        List<JsonNode> alerts = search(CallqaIndices.ALERTS);
+        List<JsonNode> alerts = search(CallqaIndices.ALERTS_ALL);
         for (String id : callIds) {
             JsonNode truth =
                     json.readTree(SAMPLES.resolve(id + ".json").toFile()).path("ground_truth");
@@ -163,7 +163,7 @@ class CallqaJobITCase {
                             assertThat(a.path("acknowledged").asBoolean()).isFalse();
                         });
 
-        List<JsonNode> errors = search(CallqaIndices.ERRORS);
+        List<JsonNode> errors = search(CallqaIndices.ERRORS_ALL);
         assertThat(errors).hasSize(4);
         assertThat(errors)
                 .extracting(e -> e.path("reason").asText())

@@ -69,7 +69,7 @@ class DashboardVisualizationsITCase {
         CallqaIndices.installTemplates(node.httpUri());
         CallqaJob.recordedCalls(new org.apache.flink.core.fs.Path(input.toUri()), null, conf)
                 .execute(StreamExecutionEnvironment.getExecutionEnvironment());
-        post(node.httpUri(), "/callqa-calls,callqa-alerts/_refresh", null);
+        post(node.httpUri(), "/callqa-calls,callqa-alerts*/_refresh", null);
     }
 
     private static HttpResponse<String> post(URI base, String path, String body) throws Exception {

@@ -130,7 +130,8 @@ class RecoveryITCase {
     }
 
     private Indexed run(boolean failOnce) throws Exception {
-        IndexContents.delete(node, CallqaIndices.CALLS, CallqaIndices.ALERTS, CallqaIndices.ERRORS);
+        IndexContents.delete(
+                node, CallqaIndices.CALLS, CallqaIndices.ALERTS_ALL, CallqaIndices.ERRORS_ALL);
         CallqaIndices.installTemplates(node);
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.OPENSEARCH_HOSTS, List.of(node.toString()));
@@ -172,10 +173,10 @@ class RecoveryITCase {
         Indexed indexed = new Indexed();
         indexed.millis = (System.nanoTime() - start) / 1_000_000;
         indexed.calls = IndexContents.documents(node, CallqaIndices.CALLS);
-        indexed.alerts = IndexContents.documents(node, CallqaIndices.ALERTS);
+        indexed.alerts = IndexContents.documents(node, CallqaIndices.ALERTS_ALL);
         indexed.errors = new TreeMap<>();
         for (Map.Entry<String, JsonNode> e :
-                IndexContents.documents(node, CallqaIndices.ERRORS).entrySet()) {
+                IndexContents.documents(node, CallqaIndices.ERRORS_ALL).entrySet()) {
             // When a file was rejected differs between runs; what and why must not.
             ObjectNode error = e.getValue().deepCopy();
             error.remove("@timestamp");

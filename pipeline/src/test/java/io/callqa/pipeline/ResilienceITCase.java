@@ -141,13 +141,13 @@ class ResilienceITCase {
                     job,
                     () ->
                             count(CallqaIndices.CALLS) == ids.size()
-                                    && count(CallqaIndices.ERRORS) == 1);
+                                    && count(CallqaIndices.ERRORS_ALL) == 1);
             double caughtUp = (System.nanoTime() - back) / 1e9;
             assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
 
             Map<String, JsonNode> calls = IndexContents.documents(uri, CallqaIndices.CALLS);
             assertThat(calls.keySet()).containsExactlyInAnyOrderElementsOf(ids);
-            Map<String, JsonNode> alerts = IndexContents.documents(uri, CallqaIndices.ALERTS);
+            Map<String, JsonNode> alerts = IndexContents.documents(uri, CallqaIndices.ALERTS_ALL);
             for (String id : ids) {
                 Set<String> types = new TreeSet<>();
                 alerts.values().stream()
@@ -155,7 +155,7 @@ class ResilienceITCase {
                         .forEach(a -> types.add(a.path("type").asText()));
                 assertThat(types).as(id).isEqualTo(IndexContents.expectedAlerts(id));
             }
-            assertThat(IndexContents.documents(uri, CallqaIndices.ERRORS).values())
+            assertThat(IndexContents.documents(uri, CallqaIndices.ERRORS_ALL).values())
                     .singleElement()
                     .satisfies(
                             e ->

@@ -101,12 +101,13 @@ class TranscriptTopicITCase {
                         .setMapper(new JacksonJsonpMapper())
                         .build()) {
             OpenSearchClient client = new OpenSearchClient(transport);
-            client.indices().refresh(r -> r.index(CallqaIndices.CALLS, CallqaIndices.ERRORS));
+            client.indices().refresh(r -> r.index(CallqaIndices.CALLS, CallqaIndices.ERRORS_ALL));
             List<JsonNode> docs = search(client, CallqaIndices.CALLS, "kafka:" + topic + "/");
             assertThat(docs)
                     .extracting(d -> d.path("call_id").asText())
                     .containsExactlyInAnyOrderElementsOf(callIds);
-            List<JsonNode> errors = search(client, CallqaIndices.ERRORS, "kafka:" + topic + "/");
+            List<JsonNode> errors =
+                    search(client, CallqaIndices.ERRORS_ALL, "kafka:" + topic + "/");
             int n = samples.size();
             assertThat(errors)
                     .extracting(e -> e.path("reason").asText())

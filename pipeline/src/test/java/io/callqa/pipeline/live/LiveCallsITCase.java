@@ -118,8 +118,8 @@ class LiveCallsITCase {
                         d ->
                                 d.index(
                                                 CallqaIndices.CALLS,
-                                                CallqaIndices.ERRORS,
-                                                CallqaIndices.ALERTS)
+                                                CallqaIndices.ERRORS_ALL,
+                                                CallqaIndices.ALERTS_ALL)
                                         .ignoreUnavailable(true));
         CallqaIndices.installTemplates(node.httpUri());
 
@@ -168,7 +168,7 @@ class LiveCallsITCase {
                     .containsExactlyInAnyOrderElementsOf(ids);
 
             // Anything rejected on the way is shown, so a failure below can be read.
-            search(CallqaIndices.ERRORS)
+            search(CallqaIndices.ERRORS_ALL)
                     .forEach(e -> System.out.println("LiveCallsITCase dead letter: " + e));
             List<String> lateAlerts = new ArrayList<>();
             for (String id : ids) {
@@ -213,12 +213,12 @@ class LiveCallsITCase {
             assertThat(alertType.size() - atCallEnd.size()).isGreaterThan(2 * atCallEnd.size());
             printLatency(alertLatency);
 
-            client.indices().refresh(r -> r.index(CallqaIndices.ALERTS));
-            assertThat(search(CallqaIndices.ALERTS))
+            client.indices().refresh(r -> r.index(CallqaIndices.ALERTS_ALL));
+            assertThat(search(CallqaIndices.ALERTS_ALL))
                     .extracting(a -> a.path("alert_id").asText())
                     .containsExactlyInAnyOrderElementsOf(alertType.keySet());
 
-            List<JsonNode> errors = search(CallqaIndices.ERRORS);
+            List<JsonNode> errors = search(CallqaIndices.ERRORS_ALL);
             assertThat(errors)
                     .extracting(e -> e.path("reason").asText())
                     .anySatisfy(r -> assertThat(r).startsWith("malformed JSON"))
