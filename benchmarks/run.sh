@@ -21,8 +21,8 @@
 #
 # Environment: CALLQA_BENCH_COPIES (copies of each of the 18 samples in recorded mode, default
 # 15), CALLQA_BENCH_DATASETS (default ../shared/datasets), CALLQA_VOSK_MODEL, JAVA_HOME.
-# Takes about 9 minutes on a 2-core machine (13 when other builds share it), plus the live
-# benchmarks.
+# Takes about 11 minutes on a 2-core machine (live mode included); more when other builds
+# share it.
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
