@@ -1,5 +1,8 @@
 package io.callqa.cli;
 
+import io.callqa.dashboards.ClusterSetup;
+import io.callqa.dashboards.RetentionPolicy;
+import io.callqa.dashboards.SetupStep;
 import io.callqa.pipeline.BatchProgress;
 import io.callqa.pipeline.CallqaJob;
 import io.callqa.pipeline.OpenSearchAccess;
@@ -100,6 +103,15 @@ final class RunCommand implements Callable<Integer> {
                             + " $CALLQA_WEBHOOK_SECRET (header X-Callqa-Signature).")
     String webhook;
 
+    @Option(
+            names = "--retention-days",
+            paramLabel = "N",
+            description =
+                    "Also install (or update) the ISM retention policy at start-up: alert and error"
+                            + " indices are deleted N days after their day. Without it the job"
+                            + " leaves whatever `callqa dashboards install` set.")
+    Integer retentionDays;
+
     @Mixin OpenSearchOption opensearch;
 
     @Override
@@ -112,6 +124,15 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(),
                     "--live reads live calls from Kafka: give --kafka BOOTSTRAP too.");
+        }
+        RetentionPolicy retention = null;
+        if (retentionDays != null) {
+            try {
+                retention = RetentionPolicy.ofDays(retentionDays);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(
+                        spec.commandLine(), "--retention-days: " + e.getMessage());
+            }
         }
         String modelDir = model();
         // Checked before anything is contacted: a bad webhook is a usage error, not an outage.
@@ -142,6 +163,9 @@ final class RunCommand implements Callable<Integer> {
         OpenSearchAccess access = opensearch.access();
         OpenSearchEndpoint.require(access);
         JobSettings.installTemplates(access);
+        if (retention != null) {
+            installRetention(access, retention);
+        }
         // The sinks are built from the configuration with the credentials; the environment gets
         // one without them, since the Flink UI shows its configuration.
         Configuration conf = access.sinkConfiguration();
@@ -180,6 +204,25 @@ final class RunCommand implements Callable<Integer> {
                     "--webhook: "
                             + e.getMessage()
                             + " (the secret comes from CALLQA_WEBHOOK_SECRET)");
+        }
+    }
+
+    /** Installs the retention policy (idempotent), saying on stderr what it did or why not. */
+    private void installRetention(OpenSearchAccess access, RetentionPolicy policy) {
+        try (var transport = access.open()) {
+            List<SetupStep> steps = ClusterSetup.install(transport, policy);
+            SetupStep last = steps.get(steps.size() - 1);
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            (last.outcome() == SetupStep.Outcome.SKIPPED
+                                            ? "callqa: warning: "
+                                            : "callqa: ")
+                                    + last.line());
+        } catch (Exception e) {
+            throw CallqaException.unreachable(
+                    "could not install the retention policy into " + access + ": " + e.getMessage(),
+                    e);
         }
     }
 

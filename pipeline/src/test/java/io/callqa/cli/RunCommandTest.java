@@ -42,6 +42,22 @@ class RunCommandTest {
     }
 
     @Test
+    void aRetentionOutOfRangeIsAUsageError() throws Exception {
+        Files.writeString(dir.resolve("c1.json"), "{}");
+        Invocation r =
+                run(
+                        "run",
+                        "--input",
+                        dir.toString(),
+                        "--retention-days",
+                        "0",
+                        "--opensearch",
+                        "http://127.0.0.1:1");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--retention-days: ");
+    }
+
+    @Test
     void liveNeedsKafka() {
         Invocation r = run("run", "--live", "--input", dir.toString());
         assertThat(r.exit()).isEqualTo(2);
