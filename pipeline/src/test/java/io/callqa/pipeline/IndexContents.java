@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * What an OpenSearch node holds, read with plain REST calls that share no code with the sink under
  * test; plus the sample calls' files and ground truth.
  */
-final class IndexContents {
+public final class IndexContents {
     static final Path SAMPLES = Path.of("..", "samples");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +36,7 @@ final class IndexContents {
      * Every document of {@code index} by id, after a refresh. Fails if the index holds more hits
      * than ids, which would mean a duplicate under a second id.
      */
-    static Map<String, JsonNode> documents(URI node, String index)
+    public static Map<String, JsonNode> documents(URI node, String index)
             throws IOException, InterruptedException {
         send(node, "POST", "/" + index + "/_refresh?ignore_unavailable=true", null);
         JsonNode response =
@@ -61,7 +61,7 @@ final class IndexContents {
     }
 
     /** The number of documents in {@code index} (0 when it does not exist), after a refresh. */
-    static long count(URI node, String index) throws IOException, InterruptedException {
+    public static long count(URI node, String index) throws IOException, InterruptedException {
         send(node, "POST", "/" + index + "/_refresh?ignore_unavailable=true", null);
         return send(node, "GET", "/" + index + "/_count?ignore_unavailable=true", null)
                 .path("count")
@@ -69,7 +69,8 @@ final class IndexContents {
     }
 
     /** Deletes the given indices if they exist. */
-    static void delete(URI node, String... indices) throws IOException, InterruptedException {
+    public static void delete(URI node, String... indices)
+            throws IOException, InterruptedException {
         send(node, "DELETE", "/" + String.join(",", indices) + "?ignore_unavailable=true", null);
     }
 

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callqa.pipeline.CallqaIndices;
 import io.callqa.pipeline.CallqaJob;
+import io.callqa.pipeline.IndexContents;
 import io.callqa.pipeline.PipelineOptions;
 import io.callqa.testing.KafkaBroker;
 import io.callqa.testing.KafkaExtension;
 import io.callqa.testing.OpenSearchExtension;
 import io.callqa.testing.OpenSearchNode;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +31,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,16 +39,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.opensearch.client.json.jackson.JacksonJsonpMapper;
-import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch.core.search.Hit;
-import org.opensearch.client.transport.OpenSearchTransport;
-import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
 /**
  * The sample calls replayed as live calls (audio chunks, sidecar utterances finalized as they end,
@@ -76,24 +71,11 @@ class LiveCallsITCase {
      */
     private static final double SPEED = 3;
 
-    private static OpenSearchTransport transport;
-    private static OpenSearchClient client;
+    private static URI opensearch;
 
     @BeforeAll
     static void connect(OpenSearchNode node) {
-        transport =
-                ApacheHttpClient5TransportBuilder.builder(
-                                new HttpHost("http", node.host(), node.httpPort()))
-                        .setMapper(new JacksonJsonpMapper())
-                        .build();
-        client = new OpenSearchClient(transport);
-    }
-
-    @AfterAll
-    static void disconnect() throws IOException {
-        if (transport != null) {
-            transport.close();
-        }
+        opensearch = node.httpUri();
     }
 
     @Test
@@ -113,14 +95,11 @@ class LiveCallsITCase {
                     .all()
                     .get();
         }
-        client.indices()
-                .delete(
-                        d ->
-                                d.index(
-                                                CallqaIndices.CALLS,
-                                                CallqaIndices.ERRORS_ALL,
-                                                CallqaIndices.ALERTS_ALL)
-                                        .ignoreUnavailable(true));
+        IndexContents.delete(
+                opensearch,
+                CallqaIndices.CALLS,
+                CallqaIndices.ERRORS_ALL,
+                CallqaIndices.ALERTS_ALL);
         CallqaIndices.installTemplates(node.httpUri());
 
         Configuration conf = new Configuration();
@@ -213,7 +192,6 @@ class LiveCallsITCase {
             assertThat(alertType.size() - atCallEnd.size()).isGreaterThan(2 * atCallEnd.size());
             printLatency(alertLatency);
 
-            client.indices().refresh(r -> r.index(CallqaIndices.ALERTS_ALL));
             assertThat(search(CallqaIndices.ALERTS_ALL))
                     .extracting(a -> a.path("alert_id").asText())
                     .containsExactlyInAnyOrderElementsOf(alertType.keySet());
@@ -352,24 +330,17 @@ class LiveCallsITCase {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<JsonNode> docs = List.of();
         while (System.nanoTime() < deadline) {
-            if (client.indices().exists(e -> e.index(CallqaIndices.CALLS)).value()) {
-                docs = search(CallqaIndices.CALLS);
-                if (docs.size() >= count) {
-                    return docs;
-                }
+            docs = search(CallqaIndices.CALLS);
+            if (docs.size() >= count) {
+                return docs;
             }
             Thread.sleep(500);
         }
         return docs;
     }
 
-    private static List<JsonNode> search(String index) throws IOException {
-        client.indices().refresh(r -> r.index(index));
-        List<JsonNode> out = new ArrayList<>();
-        for (Hit<JsonNode> h :
-                client.search(s -> s.index(index).size(1000), JsonNode.class).hits().hits()) {
-            out.add(h.source());
-        }
-        return out;
+    /** Every document of {@code index}; fails if an id is there twice. */
+    private static List<JsonNode> search(String index) throws Exception {
+        return new ArrayList<>(IndexContents.documents(opensearch, index).values());
     }
 }
