@@ -164,7 +164,7 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         a.append(AudioChunks.decode(c));
         if (modelDir != null) {
             for (RecognizedUtterance r : recognize(ctx.getCurrentKey(), c.channel, a)) {
-                finalize(ctx, recognized(ctx.getCurrentKey(), c.channel, r), a);
+                takeUtterance(ctx, recognized(ctx.getCurrentKey(), c.channel, r), a);
             }
         }
         // Without words nothing consumes the audio; keep a bounded tail only.
@@ -180,7 +180,7 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
             waiting.add(u);
             return;
         }
-        finalize(ctx, u, a);
+        takeUtterance(ctx, u, a);
         if (a != null) {
             audio.put(u.speaker, a);
         }
@@ -199,13 +199,13 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         }
         waiting.update(still);
         for (LiveUtterance u : ready) {
-            finalize(ctx, u, a);
+            takeUtterance(ctx, u, a);
         }
         audio.put(channel, a);
     }
 
     /** Measures, stores and rule-checks one finalized utterance; {@code a} may be null. */
-    private void finalize(Context ctx, LiveUtterance u, ChannelAudio a) throws Exception {
+    private void takeUtterance(Context ctx, LiveUtterance u, ChannelAudio a) throws Exception {
         Prosody p = null;
         EmotionEstimate e = null;
         if (a != null) {
@@ -298,7 +298,7 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         // Whatever is still waiting gets measured with the audio there is.
         for (LiveUtterance u : waiting.get()) {
             ChannelAudio a = audio.get(u.speaker);
-            finalize(ctx, u, a);
+            takeUtterance(ctx, u, a);
         }
         waiting.clear();
         for (String channel : List.of("agent", "customer")) {
@@ -306,7 +306,7 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
             if (r != null) {
                 try (VoskTranscriber vt = r.transcriber()) {
                     for (RecognizedUtterance x : vt.finish()) {
-                        finalize(ctx, r.toLive(callId, channel, x), audio.get(channel));
+                        takeUtterance(ctx, r.toLive(callId, channel, x), audio.get(channel));
                     }
                 }
             }
