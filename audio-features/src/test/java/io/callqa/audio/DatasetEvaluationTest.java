@@ -118,9 +118,7 @@ class DatasetEvaluationTest {
                         + " is absent (evaluation data is"
                         + " not part of the repository; clone with ../shared beside it)");
         ObjectMapper json = new ObjectMapper();
-        long tp = 0;
-        long vadFrames = 0;
-        long wordFrames = 0;
+        VoiceActivityAgreement all = VoiceActivityAgreement.NONE;
         long seconds = 0;
         System.out.println("Harper Valley VAD vs word timings (10 ms frames)");
         List<Path> transcripts;
@@ -141,8 +139,7 @@ class DatasetEvaluationTest {
                                 .channels()
                                 .get(role);
                 int frames = (int) Math.ceil(ch.prosody().speechS() / FrameTrack.HOP_S) + 1;
-                boolean[] vad = mask(ch.activity().runs(), 20000);
-                boolean[] words = new boolean[vad.length];
+                List<SpeechSegment> words = new ArrayList<>();
                 for (JsonNode seg : segs) {
                     if (!seg.path("speaker_role").asText().equals(role)) {
                         continue;
@@ -151,35 +148,22 @@ class DatasetEvaluationTest {
                     for (int w = 0; w < seg.path("word_offsets_ms").size(); w++) {
                         double ws = start + seg.path("word_offsets_ms").get(w).asDouble() / 1000;
                         double we = ws + seg.path("word_durations_ms").get(w).asDouble() / 1000;
-                        for (int i = (int) Math.round(ws / FrameTrack.HOP_S);
-                                i < Math.min(words.length, Math.round(we / FrameTrack.HOP_S));
-                                i++) {
-                            words[i] = true;
-                        }
+                        words.add(new SpeechSegment(ws, we));
                     }
                 }
-                long ftp = 0;
-                long fv = 0;
-                long fw = 0;
-                for (int i = 0; i < vad.length; i++) {
-                    ftp += vad[i] && words[i] ? 1 : 0;
-                    fv += vad[i] ? 1 : 0;
-                    fw += words[i] ? 1 : 0;
-                }
-                tp += ftp;
-                vadFrames += fv;
-                wordFrames += fw;
+                VoiceActivityAgreement one = VoiceActivityAgreement.of(ch.activity().runs(), words);
+                all = all.plus(one);
                 seconds += frames;
                 System.out.printf(
                         "  %s %-6s precision %.3f recall %.3f%n",
-                        sid, role, (double) ftp / Math.max(1, fv), (double) ftp / Math.max(1, fw));
+                        sid, role, one.precision(), one.recall());
             }
         }
-        double precision = (double) tp / vadFrames;
-        double recall = (double) tp / wordFrames;
+        double precision = all.precision();
+        double recall = all.recall();
         System.out.printf(
                 "  overall: precision %.3f recall %.3f (%d VAD frames, %d word frames)%n",
-                precision, recall, vadFrames, wordFrames);
+                precision, recall, all.activityFrames(), all.speechFrames());
         assertThat(seconds).isPositive();
         assertThat(precision).isGreaterThan(0.8);
         assertThat(recall).isGreaterThan(0.9);
@@ -300,18 +284,6 @@ class DatasetEvaluationTest {
             }
         }
         return out;
-    }
-
-    private static boolean[] mask(List<SpeechSegment> segments, int frames) {
-        boolean[] m = new boolean[frames];
-        for (SpeechSegment s : segments) {
-            for (int i = (int) Math.round(s.start() / FrameTrack.HOP_S);
-                    i < Math.min(frames, Math.round(s.end() / FrameTrack.HOP_S));
-                    i++) {
-                m[i] = true;
-            }
-        }
-        return m;
     }
 
     /** Mann-Whitney AUC of {@code score} for label 1 over label 0; NaN scores are skipped. */

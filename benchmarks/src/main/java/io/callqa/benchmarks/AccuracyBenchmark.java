@@ -11,8 +11,8 @@ import io.callqa.audio.EmotionEstimate;
 import io.callqa.audio.EmotionEstimator;
 import io.callqa.audio.EmotionReference;
 import io.callqa.audio.FeatureSettings;
-import io.callqa.audio.FrameTrack;
 import io.callqa.audio.Prosody;
+import io.callqa.audio.VoiceActivityAgreement;
 import io.callqa.audio.dynamics.SpeechSegment;
 import io.callqa.rules.classify.CallClassifier;
 import io.callqa.rules.classify.ClassifierEvaluation;
@@ -178,9 +178,7 @@ public final class AccuracyBenchmark {
         try (Stream<Path> s = Files.list(transcripts)) {
             files = s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         }
-        long tp = 0;
-        long vadFrames = 0;
-        long wordFrames = 0;
+        VoiceActivityAgreement agreement = VoiceActivityAgreement.NONE;
         int recordings = 0;
         for (Path t : files) {
             String sid = t.getFileName().toString().replace(".json", "");
@@ -195,7 +193,7 @@ public final class AccuracyBenchmark {
                                 .analyze(wav)
                                 .channels()
                                 .get(role);
-                List<double[]> words = new ArrayList<>();
+                List<SpeechSegment> words = new ArrayList<>();
                 for (JsonNode seg : segments) {
                     if (!seg.path("speaker_role").asText().equals(role)) {
                         continue;
@@ -206,28 +204,10 @@ public final class AccuracyBenchmark {
                     JsonNode durations = seg.path("word_durations_ms");
                     for (int w = 0; w < offsets.size(); w++) {
                         double ws = start + offsets.get(w).asDouble() / 1000;
-                        words.add(new double[] {ws, ws + durations.get(w).asDouble() / 1000});
+                        words.add(new SpeechSegment(ws, ws + durations.get(w).asDouble() / 1000));
                     }
                 }
-                List<double[]> vad = new ArrayList<>();
-                for (SpeechSegment s : ch.activity().runs()) {
-                    vad.add(new double[] {s.start(), s.end()});
-                }
-                double end = 0;
-                for (double[] x : words) {
-                    end = Math.max(end, x[1]);
-                }
-                for (double[] x : vad) {
-                    end = Math.max(end, x[1]);
-                }
-                int frames = (int) Math.ceil(end / FrameTrack.HOP_S) + 1;
-                boolean[] v = mask(vad, frames);
-                boolean[] w = mask(words, frames);
-                for (int i = 0; i < frames; i++) {
-                    tp += v[i] && w[i] ? 1 : 0;
-                    vadFrames += v[i] ? 1 : 0;
-                    wordFrames += w[i] ? 1 : 0;
-                }
+                agreement = agreement.plus(VoiceActivityAgreement.of(ch.activity().runs(), words));
                 recordings++;
             }
         }
@@ -240,20 +220,7 @@ public final class AccuracyBenchmark {
                         recordings,
                         files.size());
         return List.of(
-                Figure.exact(p, "fraction", (double) tp / Math.max(1, vadFrames), note),
-                Figure.exact(r, "fraction", (double) tp / Math.max(1, wordFrames), note));
-    }
-
-    /** Frames covered by any of the {@code [start, end)} spans, in 10 ms frames. */
-    static boolean[] mask(List<double[]> spans, int frames) {
-        boolean[] m = new boolean[frames];
-        for (double[] s : spans) {
-            int from = (int) Math.round(s[0] / FrameTrack.HOP_S);
-            int to = (int) Math.min(frames, Math.round(s[1] / FrameTrack.HOP_S));
-            for (int i = Math.max(0, from); i < to; i++) {
-                m[i] = true;
-            }
-        }
-        return m;
+                Figure.exact(p, "fraction", agreement.precision(), note),
+                Figure.exact(r, "fraction", agreement.recall(), note));
     }
 }
