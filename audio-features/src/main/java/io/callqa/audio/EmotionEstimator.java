@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Estimates arousal per utterance from pitch, spectral tilt (share of energy above 1 kHz), speaking
- * rate and, weakly, loudness, normalised two ways and averaged:
+ * rate and, weakly, loudness, normalised two ways and then {@link #combine combined}:
  *
  * <ul>
  *   <li>against a {@link EmotionReference population reference}, which tells an angry caller who is
@@ -17,8 +17,9 @@ import java.util.List;
  *
  * Loudness only enters the speaker-relative half, capped at 1.5 standard deviations and with a
  * small weight: telephone gain differs per line and per handset, so level alone must never make an
- * utterance agitated. Text valence is not fused here; a transcript-based valence can be added
- * beside this arousal later.
+ * utterance agitated. The voice is all this class hears; the transcript is fused with it in {@code
+ * qa-rules}, whose agitation detector counts a customer utterance as agitated when this arousal
+ * reaches the rule pack's bound or the text holds one of the pack's cues (English or Korean).
  */
 public final class EmotionEstimator {
     /** Arousal at or above this is agitated. */
@@ -75,10 +76,25 @@ public final class EmotionEstimator {
                             z(hf[i], hfBase[0], hfBase[1]), 0.2,
                             z(rate[i], rateBase[0], rateBase[1]), 0.2,
                             clamp(z(energy[i], energyBase[0], energyBase[1]), 1.5), 0.2);
-            double arousal = weighted(pop, 0.5, self, 0.5, Double.NaN, 0, Double.NaN, 0);
-            out.add(label(arousal, pop, self));
+            out.add(label(combine(pop, self), pop, self));
         }
         return out;
+    }
+
+    /**
+     * The population half on its own, or the mean of both halves when that is higher. A speaker who
+     * sounds the same all call long has a speaker half near 0 on every utterance: that says nothing
+     * about whether they are calm, so it must not pull an utterance that is raised against the
+     * population back to ordinary (the caller angry from the first word). The speaker half alone is
+     * not enough either: ordinary utterance-to-utterance variation (a question, an emphasised
+     * number) moves it by up to 0.7, so a rise against the speaker only counts as far as the
+     * population half corroborates it, through the mean. For the same reason an utterance is only
+     * low when it is subdued against the population too: a customer who calms down after shouting
+     * is not sad.
+     */
+    static double combine(double pop, double self) {
+        double mean = weighted(pop, 0.5, self, 0.5, Double.NaN, 0, Double.NaN, 0);
+        return Double.isFinite(pop) && pop > mean ? pop : mean;
     }
 
     private static EmotionEstimate label(double arousal, double pop, double self) {

@@ -60,6 +60,48 @@ class EmotionEstimatorTest {
                 .allSatisfy(e -> assertThat(e.emotion()).isEqualTo(Emotion.NEUTRAL));
     }
 
+    /**
+     * A caller who is angry from the first word sounds the same all call long, so the speaker half
+     * sees nothing; the population half alone must carry the label.
+     */
+    @Test
+    void callerAngryFromTheFirstWordIsAgitated() {
+        List<Prosody> ps = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            // About 2.3 semitones over the low register, a flatter tilt and a fast rate.
+            ps.add(utterance(137 * (1 + 0.02 * (i % 3 - 1)), -4.5 + 0.3 * (i % 2), 5.0, -20));
+        }
+        List<EmotionEstimate> es = estimator.estimate(ps);
+        assertThat(es)
+                .allSatisfy(
+                        e -> {
+                            assertThat(e.speakerArousal()).isBetween(-0.5, 0.5);
+                            assertThat(e.populationArousal())
+                                    .isGreaterThan(EmotionEstimator.AGITATED_AT);
+                            assertThat(e.emotion()).isEqualTo(Emotion.AGITATED);
+                        });
+    }
+
+    /**
+     * A customer who calms down after shouting drops far below their own (angry) baseline, but is
+     * only a little under the population: that is calm, not sad.
+     */
+    @Test
+    void calmingDownAfterShoutingIsNotLow() {
+        List<Prosody> ps = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ps.add(utterance(140 + 3 * i, -3, 5.5, -18));
+        }
+        ps.add(utterance(96, -6.5, 3.5, -24));
+        EmotionEstimate calmer = estimator.estimate(ps).get(4);
+        assertThat(calmer.speakerArousal()).isLessThan(EmotionEstimator.LOW_AT);
+        assertThat(calmer.emotion()).isEqualTo(Emotion.NEUTRAL);
+
+        // Subdued against the population as well as against the speaker: low.
+        ps.set(4, utterance(80, -10, 2.0, -24));
+        assertThat(estimator.estimate(ps).get(4).emotion()).isEqualTo(Emotion.LOW);
+    }
+
     /** Telephone gain differs per line: a much louder utterance alone never makes agitation. */
     @Test
     void loudnessAloneIsNotAgitation() {

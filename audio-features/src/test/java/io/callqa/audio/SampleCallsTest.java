@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.callqa.audio.dynamics.ConversationDynamics;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,13 +51,18 @@ class SampleCallsTest {
 
     /**
      * Customer utterances in the angry voice are labelled agitated, calm ones neutral. Prints the
-     * confusion matrix; the bounds leave room for the espeak voices whose "angry" setting barely
-     * changes pitch (see README).
+     * confusion matrix and every miss. The bounds leave room for one kind of miss: a caller angry
+     * from the first word whose angry voice is, by population standards, an ordinary one (s-en-
+     * other-02: 125 Hz, a man's usual pitch, at an ordinary rate and tilt; only its level is
+     * raised, and level alone is never trusted). With no calmer utterance to compare against and
+     * nothing unusual against the population, the voice carries no evidence; the rule pack's text
+     * cues catch that call.
      */
     @Test
     void angryCustomerUtterancesAreAgitated() throws IOException {
         int[][] m = new int[2][Emotion.values().length];
         int calmers = 0;
+        List<String> misses = new ArrayList<>();
         for (Path side : SampleCalls.sidecars()) {
             JsonNode j = SampleCalls.read(side);
             Set<Integer> angry = new HashSet<>();
@@ -66,8 +72,23 @@ class SampleCallsTest {
                             .analyze(SampleCalls.wav(side, j), SampleCalls.utterances(j));
             List<UtteranceFeatures> us = f.utterances();
             for (int i = 0; i < us.size(); i++) {
-                if (us.get(i).speaker().equals("customer")) {
-                    m[angry.contains(i) ? 1 : 0][us.get(i).emotion().emotion().ordinal()]++;
+                UtteranceFeatures u = us.get(i);
+                if (u.speaker().equals("customer")) {
+                    Emotion e = u.emotion().emotion();
+                    m[angry.contains(i) ? 1 : 0][e.ordinal()]++;
+                    if (angry.contains(i) != (e == Emotion.AGITATED)) {
+                        misses.add(
+                                String.format(
+                                        "  %s #%d (%s voice) labelled %s: arousal %.2f,"
+                                                + " population %.2f, speaker %.2f",
+                                        j.path("call_id").asText(),
+                                        i,
+                                        angry.contains(i) ? "angry" : "calm",
+                                        e.id(),
+                                        u.emotion().arousal(),
+                                        u.emotion().populationArousal(),
+                                        u.emotion().speakerArousal()));
+                    }
                 }
             }
             if (j.path("ground_truth").path("customer_emotion").asText().equals("escalating")) {
@@ -79,13 +100,16 @@ class SampleCallsTest {
         System.out.println("customer utterances   neutral agitated low");
         System.out.printf("  calm voice          %7d %8d %3d%n", m[0][0], m[0][1], m[0][2]);
         System.out.printf("  angry voice         %7d %8d %3d%n", m[1][0], m[1][1], m[1][2]);
+        misses.forEach(System.out::println);
         int calm = m[0][0] + m[0][1] + m[0][2];
         int angryN = m[1][0] + m[1][1] + m[1][2];
         assertThat(angryN).isGreaterThan(10);
-        assertThat((double) m[0][0] / calm).as("calm labelled neutral").isGreaterThanOrEqualTo(0.9);
+        assertThat((double) m[0][0] / calm)
+                .as("calm labelled neutral")
+                .isGreaterThanOrEqualTo(0.95);
         assertThat((double) m[1][1] / angryN)
                 .as("angry labelled agitated")
-                .isGreaterThanOrEqualTo(0.6);
+                .isGreaterThanOrEqualTo(0.8);
         assertThat(calmers).isZero();
     }
 }
