@@ -19,7 +19,13 @@ import be.tarsos.dsp.pitch.Yin;
 final class FrameAnalyzer {
     static final int HOP = (int) Math.round(AudioSource.ANALYSIS_RATE * FrameTrack.HOP_S);
     static final int WINDOW = 256;
+
+    /**
+     * Presize for at most an hour: a header (or a stream) that overstates its length must not make
+     * the track reserve memory for audio that never comes; longer calls grow the track.
+     */
     private static final long MAX_PRESIZE_FRAMES = 360_000;
+
     private static final int STARTUP_FRAMES = 300;
     private static final double STARTUP_RISE_DB_PER_S = 10;
     private static final float[] DITHER = new float[WINDOW];
@@ -64,8 +70,7 @@ final class FrameAnalyzer {
         this.vad = vad;
         float rate = AudioSource.ANALYSIS_RATE;
         this.detector = detector;
-        this.track =
-                new FrameTrack((int) Math.min(Integer.MAX_VALUE - 16, expectedSamples / HOP + 1));
+        this.track = new FrameTrack((int) Math.min(MAX_PRESIZE_FRAMES, expectedSamples / HOP + 1));
         this.band = Biquad.highPass(200, rate);
         this.high = Biquad.highPass(1000, rate);
     }
@@ -151,6 +156,11 @@ final class FrameAnalyzer {
             return 0;
         }
         return hz;
+    }
+
+    /** Bytes the frame track holds now, spare capacity included. */
+    long reservedBytes() {
+        return track.retainedBytes();
     }
 
     /** The frames measured so far; call once the stream has ended. */

@@ -89,8 +89,14 @@ public final class FrameTrack {
         return (long) f0.length * (4 * 4 + 1);
     }
 
-    /** Releases spare capacity once the stream has ended. */
+    /**
+     * Releases spare capacity once the stream has ended. A track presized from the file's header
+     * has next to none; copying it anyway would briefly double the channel's memory.
+     */
     void trim() {
+        if (f0.length - size <= size / 8) {
+            return;
+        }
         energyDb = Arrays.copyOf(energyDb, size);
         bandDb = Arrays.copyOf(bandDb, size);
         hfDb = Arrays.copyOf(hfDb, size);
