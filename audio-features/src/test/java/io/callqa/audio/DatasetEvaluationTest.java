@@ -286,23 +286,13 @@ class DatasetEvaluationTest {
         return out;
     }
 
-    /** Mann-Whitney AUC of {@code score} for label 1 over label 0; NaN scores are skipped. */
+    /** AUC of {@code score} for label 1 over label 0 (rows are {label, scores...}). */
     static double auc(List<double[]> rows, ToDoubleFunction<double[]> score) {
-        List<double[]> pos = new ArrayList<>();
-        List<double[]> neg = new ArrayList<>();
+        List<Double> pos = new ArrayList<>();
+        List<Double> neg = new ArrayList<>();
         for (double[] r : rows) {
-            if (Double.isFinite(score.applyAsDouble(r))) {
-                (r[0] == 1 ? pos : neg).add(r);
-            }
+            (r[0] == 1 ? pos : neg).add(score.applyAsDouble(r));
         }
-        double wins = 0;
-        for (double[] p : pos) {
-            for (double[] n : neg) {
-                double a = score.applyAsDouble(p);
-                double b = score.applyAsDouble(n);
-                wins += a > b ? 1 : a == b ? 0.5 : 0;
-            }
-        }
-        return wins / ((double) pos.size() * neg.size());
+        return ArousalSeparation.auc(pos, neg);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.callqa.audio.ArousalSeparation;
 import io.callqa.audio.CallAnalyzer;
 import io.callqa.audio.ChannelFeatures;
 import io.callqa.audio.EmotionEstimate;
@@ -136,7 +137,7 @@ public final class AccuracyBenchmark {
         return Figure.exact(
                 name,
                 "AUC",
-                auc(anger, neutral),
+                ArousalSeparation.auc(anger, neutral),
                 String.format(
                         Locale.ROOT,
                         "EmoDB: %d anger and %d neutral utterances of %d speakers; arousal"
@@ -145,25 +146,6 @@ public final class AccuracyBenchmark {
                         anger.size(),
                         neutral.size(),
                         bySpeaker.size()));
-    }
-
-    /**
-     * Mann-Whitney AUC: the chance that a positive scores above a negative, ties counting half;
-     * unmeasurable (NaN) scores are left out.
-     */
-    static double auc(List<Double> positive, List<Double> negative) {
-        List<Double> pos = positive.stream().filter(Double::isFinite).toList();
-        List<Double> neg = negative.stream().filter(Double::isFinite).toList();
-        if (pos.isEmpty() || neg.isEmpty()) {
-            return Double.NaN;
-        }
-        double wins = 0;
-        for (double p : pos) {
-            for (double n : neg) {
-                wins += p > n ? 1 : p == n ? 0.5 : 0;
-            }
-        }
-        return wins / ((double) pos.size() * neg.size());
     }
 
     static List<Figure> harperValley(Path root) throws IOException {
