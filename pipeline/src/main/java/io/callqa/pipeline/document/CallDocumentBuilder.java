@@ -19,7 +19,11 @@ import io.callqa.rules.engine.CallAnalyzer;
 import io.callqa.rules.engine.CallSignals;
 import io.callqa.rules.engine.LiveAlerts;
 import io.callqa.rules.engine.RuleResult;
+import io.callqa.rules.engine.TimeSpan;
 import io.callqa.rules.engine.UtteranceEmotion;
+import io.callqa.rules.pack.Metric;
+import io.callqa.rules.pack.Rule;
+import io.callqa.rules.pack.RuleCheck;
 import io.callqa.rules.pack.RuleKind;
 import io.callqa.rules.pack.RulePack;
 import io.callqa.rules.pack.RulePackException;
@@ -32,6 +36,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the {@code callqa-calls} document of a call: the full analysis of qa-rules (redacted
@@ -45,6 +50,7 @@ public final class CallDocumentBuilder {
     private final ObjectMapper mapper = new ObjectMapper();
     private final DynamicsSettings dynamicsSettings;
     private final RulePackLoader packs = new RulePackLoader();
+    private final Map<String, RulePack> bundled = new HashMap<>();
     private final Map<String, CallAnalyzer> analyzers = new HashMap<>();
     private final CallClassifier classifier = CallClassifier.defaultModel();
 
@@ -117,8 +123,34 @@ public final class CallDocumentBuilder {
             CallTranscript t,
             Map<Integer, UtteranceEmotion> emotions,
             Map<Speaker, Double> heardFrom) {
-        CallAnalysis analysis =
-                analyzer(t.language()).analyze(t, CallSignals.NONE.withEmotions(emotions));
+        return settledAlerts(t, emotions, heardFrom, Optional.empty());
+    }
+
+    /**
+     * As {@link #settledAlerts(CallTranscript, Map, Map)} while both parties are still silent:
+     * {@code silence} is the stretch from the last voice heard to the latest audio, so a dead-air
+     * rule can fail while the dead air lasts rather than once someone speaks again. Nothing said
+     * later can shorten a silence that has already lasted, so such a failure is settled.
+     */
+    public List<AlertDocument> settledAlerts(
+            CallTranscript t,
+            Map<Integer, UtteranceEmotion> emotions,
+            Map<Speaker, Double> heardFrom,
+            Optional<TimeSpan> silence) {
+        CallSignals signals = CallSignals.NONE.withEmotions(emotions);
+        if (silence.isPresent()) {
+            CallSignals timed = signals.withTimings(t);
+            List<TimeSpan> deadAir = new ArrayList<>(timed.deadAir().orElse(List.of()));
+            deadAir.add(silence.get());
+            signals =
+                    new CallSignals(
+                            Optional.of(deadAir),
+                            timed.holds(),
+                            timed.overtalkRatio(),
+                            timed.agentTalkRatio(),
+                            emotions);
+        }
+        CallAnalysis analysis = analyzer(t.language()).analyze(t, signals);
         List<Alert> settled = LiveAlerts.settled(analysis, heardFrom);
         if (settled.isEmpty()) {
             return List.of();
@@ -274,13 +306,38 @@ public final class CallDocumentBuilder {
         putDeadAir(doc, d.deadAir());
     }
 
+    /**
+     * The shortest dead air, in seconds, on which a bundled pack raises an alert; infinite when
+     * none does. A live call compares its ongoing silence with this before it runs any rule.
+     */
+    public double shortestDeadAirAlertS() {
+        double shortest = Double.POSITIVE_INFINITY;
+        for (String language : List.of("en", "ko")) {
+            for (Rule rule : pack(language).rules()) {
+                if (rule.alert().isPresent()
+                        && rule.check() instanceof RuleCheck.Threshold th
+                        && th.metric() == Metric.DEAD_AIR) {
+                    shortest = Math.min(shortest, th.max());
+                }
+            }
+        }
+        return shortest;
+    }
+
     private CallAnalyzer analyzer(String language) {
         return analyzers.computeIfAbsent(
                 language,
                 lang -> {
+                    return new CallAnalyzer(pack(lang));
+                });
+    }
+
+    private RulePack pack(String language) {
+        return bundled.computeIfAbsent(
+                language,
+                lang -> {
                     try {
-                        RulePack pack = packs.loadDefault(lang);
-                        return new CallAnalyzer(pack);
+                        return packs.loadDefault(lang);
                     } catch (RulePackException e) {
                         // The bundled packs are validated by the build; this is a broken jar.
                         throw new IllegalStateException(

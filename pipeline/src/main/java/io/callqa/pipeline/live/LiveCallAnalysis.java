@@ -7,6 +7,7 @@ import io.callqa.audio.AudioFormatException;
 import io.callqa.audio.CallFeatures;
 import io.callqa.audio.EmotionEstimate;
 import io.callqa.audio.FeatureSettings;
+import io.callqa.audio.LineActivity;
 import io.callqa.audio.Prosody;
 import io.callqa.audio.UtteranceFeatures;
 import io.callqa.audio.UtteranceProsody;
@@ -18,6 +19,7 @@ import io.callqa.pipeline.asr.VoskTranscriber;
 import io.callqa.pipeline.document.AlertDocument;
 import io.callqa.pipeline.document.CallDocument;
 import io.callqa.pipeline.document.CallDocumentBuilder;
+import io.callqa.rules.engine.TimeSpan;
 import io.callqa.rules.engine.UtteranceEmotion;
 import io.callqa.rules.transcript.CallTranscript;
 import io.callqa.rules.transcript.Languages;
@@ -53,13 +55,16 @@ import org.apache.flink.util.Collector;
  * of the call can no longer withdraw ({@link io.callqa.rules.engine.LiveAlerts}) is emitted at once
  * on {@link #ALERTS}, once per call. When the call closes, the full post-call analysis produces the
  * call document (the same as for a recording), any alert that only the end could decide, and all of
- * the call's state is cleared.
+ * the call's state is cleared. Dead air is the one alert the audio settles rather than the words:
+ * once both channels have been silent for longer than a pack's limit, it is raised while the
+ * silence goes on.
  *
  * <p>State per call, so that a restore rebuilds everything: the call's metadata, its finalized
  * utterances with their measures, the ids of the alerts already raised, utterances waiting for
- * their audio, and per channel only the audio since the last finalized utterance (plus a short
- * lead-in for the noise floor). Vosk recognizers are not state: after a restore they are rebuilt by
- * feeding them that audio again.
+ * their audio, when words were last heard and how far the current silence was checked, and per
+ * channel only the audio since the last finalized utterance (plus a short lead-in for the noise
+ * floor) and its level tracking. Vosk recognizers are not state: after a restore they are rebuilt
+ * by feeding them that audio again.
  */
 public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, CallDocument> {
     private static final long serialVersionUID = 1L;
@@ -85,6 +90,9 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
     private transient ListState<HeardUtterance> heard;
     private transient ListState<LiveUtterance> waiting;
     private transient MapState<String, Boolean> raised;
+    private transient ValueState<Double> lastWordsEnd;
+    private transient ValueState<Double> silenceCheckedTo;
+    private transient double shortestDeadAirS;
     private transient UtteranceProsody prosody;
     private transient CallDocumentBuilder documents;
     private transient Map<String, Recognizer> recognizers;
@@ -116,8 +124,15 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>("raised", String.class, Boolean.class));
+        lastWordsEnd =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("last-words-end", Double.class));
+        silenceCheckedTo =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("silence-checked-to", Double.class));
         prosody = new UtteranceProsody(FeatureSettings.DEFAULTS);
         documents = new CallDocumentBuilder(DynamicsSettings.DEFAULTS);
+        shortestDeadAirS = documents.shortestDeadAirAlertS();
         recognizers = new HashMap<>();
         alertsRaised = getRuntimeContext().getMetricGroup().counter("liveAlertsRaised");
     }
@@ -171,6 +186,39 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         a.dropBefore(a.endSample() - (long) (MAX_HELD_S * a.sampleRate));
         audio.put(c.channel, a);
         releaseCovered(ctx, c.channel);
+        checkSilence(ctx);
+    }
+
+    /**
+     * Raises dead air while it lasts: once both channels' audio shows nobody has spoken for longer
+     * than the shortest dead air a pack alerts on, the rules run with that silence so far. They run
+     * again at most once a second of call audio while the silence goes on (a pack may set a longer
+     * limit), and the alert, once raised, is not raised again when the silence ends.
+     */
+    private void checkSilence(Context ctx) throws Exception {
+        Double wordsEnd = lastWordsEnd.value();
+        if (wordsEnd == null || !Double.isFinite(shortestDeadAirS)) {
+            // Dead air counts from the first words on; before them the call has not started.
+            return;
+        }
+        ChannelAudio agent = audio.get("agent");
+        ChannelAudio customer = audio.get("customer");
+        if (agent == null || customer == null) {
+            return;
+        }
+        double now = LineActivity.heardTo(agent.activity, customer.activity);
+        double since = LineActivity.silentSince(wordsEnd, agent.activity, customer.activity);
+        Double checked = silenceCheckedTo.value();
+        if (now - since <= shortestDeadAirS || (checked != null && now < checked + 1.0)) {
+            return;
+        }
+        silenceCheckedTo.update(now);
+        Long at = ctx.timestamp();
+        raiseSettled(
+                ctx,
+                SettledBy.AUDIO,
+                at == null ? ctx.timerService().currentProcessingTime() : at,
+                Optional.of(new TimeSpan(since, now)));
     }
 
     private void onUtterance(LiveUtterance u, Context ctx) throws Exception {
@@ -224,7 +272,9 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
             e = prosody.latest(mine);
         }
         heard.add(new HeardUtterance(u, p, e));
-        raiseSettled(ctx, u.finalizedAtMillis);
+        Double wordsEnd = lastWordsEnd.value();
+        lastWordsEnd.update(wordsEnd == null ? u.end : Math.max(wordsEnd, u.end));
+        raiseSettled(ctx, SettledBy.UTTERANCE, u.finalizedAtMillis, Optional.empty());
     }
 
     private Prosody measure(Context ctx, LiveUtterance u, ChannelAudio a) throws Exception {
@@ -252,8 +302,12 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         }
     }
 
-    /** Emits the alerts the call has settled so far that were not raised before. */
-    private void raiseSettled(Context ctx, long finalizedAtMillis) throws Exception {
+    /**
+     * Emits the alerts the call has settled so far that were not raised before; {@code silence} is
+     * the dead air still going on, if any.
+     */
+    private void raiseSettled(Context ctx, SettledBy by, long atMillis, Optional<TimeSpan> silence)
+            throws Exception {
         LiveCall c = call.value();
         List<HeardUtterance> us = sorted();
         CallTranscript t = transcript(ctx.getCurrentKey(), c, us);
@@ -266,17 +320,18 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
             }
             Speaker.fromId(h.speaker).ifPresent(s -> heardFrom.merge(s, h.start, Math::max));
         }
-        for (AlertDocument a : documents.settledAlerts(t, emotions, heardFrom)) {
-            raise(ctx, a, finalizedAtMillis);
+        for (AlertDocument a : documents.settledAlerts(t, emotions, heardFrom, silence)) {
+            raise(ctx, a, by, atMillis);
         }
     }
 
     /**
-     * Emits {@code a} unless the call raised it before, stamped with when it was raised and, when
-     * an utterance settled it, when that utterance was finalized (the alert latency is the
-     * difference, as seen by whoever consumes the alert).
+     * Emits {@code a} unless the call raised it before, stamped with when it was raised and what
+     * settled it: an utterance (when it was finalized), the call's audio (when the chunk that
+     * showed a silence had lasted too long was produced) or, with neither, the end of the call. The
+     * alert latency is the difference, as seen by whoever consumes the alert.
      */
-    private void raise(Context ctx, AlertDocument a, long finalizedAtMillis) throws Exception {
+    private void raise(Context ctx, AlertDocument a, SettledBy by, long atMillis) throws Exception {
         if (raised.contains(a.alertId)) {
             return;
         }
@@ -285,8 +340,10 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         ObjectNode json = (ObjectNode) MAPPER.readTree(a.json);
         ObjectNode live = json.putObject("live");
         live.put("raised_at", ctx.timerService().currentProcessingTime());
-        if (finalizedAtMillis > 0) {
-            live.put("finalized_at", finalizedAtMillis);
+        if (by == SettledBy.UTTERANCE) {
+            live.put("finalized_at", atMillis);
+        } else if (by == SettledBy.AUDIO) {
+            live.put("audio_at", atMillis);
         } else {
             live.put("at_call_end", true);
         }
@@ -354,7 +411,7 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
                             modelDir == null ? "provided" : "vosk");
             out.collect(built.call());
             for (AlertDocument a : built.alerts()) {
-                raise(ctx, a, 0);
+                raise(ctx, a, SettledBy.CALL_END, 0);
             }
         }
         call.clear();
@@ -362,6 +419,8 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         heard.clear();
         waiting.clear();
         raised.clear();
+        lastWordsEnd.clear();
+        silenceCheckedTo.clear();
     }
 
     private List<HeardUtterance> sorted() throws Exception {
@@ -439,6 +498,16 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
     private static int words(String text) {
         String s = text == null ? "" : text.strip();
         return s.isEmpty() ? 0 : s.split("\\s+").length;
+    }
+
+    /** What settled an alert, and so what its time stamp means. */
+    private enum SettledBy {
+        /** A finalized utterance: the stamp is when it was finalized. */
+        UTTERANCE,
+        /** The call's audio (dead air while it lasts): the stamp is the chunk's record time. */
+        AUDIO,
+        /** The end of the call: no stamp. */
+        CALL_END
     }
 
     /** A channel's recognizer and where in the call its first sample was. */

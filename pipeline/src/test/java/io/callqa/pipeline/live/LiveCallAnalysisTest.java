@@ -108,6 +108,44 @@ class LiveCallAnalysisTest {
         assertThat(harness.numKeyedStateEntries()).isZero();
     }
 
+    /**
+     * Dead air is raised while it lasts, from the audio of both channels, as soon as it passes the
+     * pack's 30 s, not when someone finally speaks again; the words that end it raise nothing new.
+     */
+    @Test
+    void deadAirIsRaisedWhileItLasts() throws Exception {
+        open();
+        harness.processElement(LiveAudio.started("c4", 0, Map.of("language", "en")), 0);
+        noise("c4", "agent", 0, 3);
+        noise("c4", "customer", 0, 3);
+        harness.processElement(
+                utterance("c4", "agent", 0.5, 3, "Please hold while I check that order."), 0);
+        // 29 s of line noise on both channels: not yet over the limit.
+        noise("c4", "agent", 15, 29);
+        noise("c4", "customer", 15, 29);
+        assertThat(alertIds()).isEmpty();
+
+        noise("c4", "agent", 160, 3);
+        noise("c4", "customer", 160, 3);
+        assertThat(alertIds()).containsExactly("c4:dead-air");
+        JsonNode alert =
+                JSON.readTree(
+                        harness.getSideOutput(LiveCallAnalysis.ALERTS).peek().getValue().json);
+        assertThat(alert.at("/live/audio_at").isNumber()).isTrue();
+        assertThat(alert.at("/live/finalized_at").isMissingNode()).isTrue();
+        assertThat(alert.toString()).contains("of dead-air (3.00-33.");
+
+        harness.processElement(
+                utterance("c4", "agent", 35.5, 37, "Thanks for waiting, I found it."), 0);
+        noise("c4", "agent", 175, 2);
+        noise("c4", "customer", 175, 2);
+        harness.processElement(LiveAudio.closed("c4", "ended", Map.of("language", "en")), 0);
+        assertThat(alertIds()).containsOnlyOnce("c4:dead-air");
+        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json);
+        assertThat(doc.at("/qa/failed_rules").toString()).contains("dead-air");
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
     @Test
     void anUtteranceWaitsForItsAudioThenGetsItsProsody() throws Exception {
         open();

@@ -113,6 +113,7 @@ class LiveCallsITCase {
         Map<String, String> alertType = new ConcurrentHashMap<>();
         Map<String, Long> alertLatency = new ConcurrentHashMap<>();
         Set<String> atCallEnd = ConcurrentHashMap.newKeySet();
+        Set<String> byAudio = ConcurrentHashMap.newKeySet();
         AtomicBoolean stop = new AtomicBoolean();
         Thread listener =
                 new Thread(
@@ -123,6 +124,7 @@ class LiveCallsITCase {
                                         alertType,
                                         alertLatency,
                                         atCallEnd,
+                                        byAudio,
                                         stop));
         listener.start();
         try {
@@ -190,6 +192,17 @@ class LiveCallsITCase {
             assertThat(lateAlerts).allMatch(atCallEnd::contains);
             assertThat(atCallEnd).allMatch(id -> id.endsWith(":recording-disclosure"));
             assertThat(alertType.size() - atCallEnd.size()).isGreaterThan(2 * atCallEnd.size());
+            // Dead air is raised while it lasts, from the audio, not by the words that end it
+            // (s-en-shipping-02 and s-ko-shipping-01 hold the customer 36-38 s).
+            assertThat(alertType)
+                    .hasEntrySatisfying(
+                            "s-en-shipping-02:dead-air", t -> assertThat(t).isEqualTo("dead-air"));
+            alertType.forEach(
+                    (alertId, t) -> {
+                        if (t.equals("dead-air")) {
+                            assertThat(byAudio).as("settled by audio").contains(alertId);
+                        }
+                    });
             printLatency(alertLatency);
 
             assertThat(search(CallqaIndices.ALERTS_ALL))
@@ -260,6 +273,7 @@ class LiveCallsITCase {
             Map<String, String> type,
             Map<String, Long> latency,
             Set<String> atCallEnd,
+            Set<String> byAudio,
             AtomicBoolean stop) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
@@ -279,6 +293,9 @@ class LiveCallsITCase {
                         type.put(id, a.path("type").asText());
                         if (a.at("/live/at_call_end").asBoolean()) {
                             atCallEnd.add(id);
+                        }
+                        if (a.at("/live/audio_at").isNumber()) {
+                            byAudio.add(id);
                         }
                         if (a.at("/live/finalized_at").isNumber()) {
                             latency.putIfAbsent(id, now - a.at("/live/finalized_at").asLong());
