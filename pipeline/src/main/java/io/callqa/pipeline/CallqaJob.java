@@ -250,7 +250,9 @@ public final class CallqaJob {
             // two chain and an utterance reaches the rules without a network hop.
             SingleOutputStreamOperator<CallDocument> analysed =
                     DataStreamUtils.reinterpretAsKeyedStream(ordered, (LiveAudio a) -> a.callId)
-                            .process(new LiveCallAnalysis(live.modelDir()))
+                            .process(
+                                    new LiveCallAnalysis(
+                                            live.modelDir(), live.settings().audioWait()))
                             .name("analyse live call")
                             .uid("analyse-live-call");
             docs = docs == null ? analysed : docs.union(analysed);

@@ -147,6 +147,17 @@ public final class PipelineOptions {
                                     + " it (each topic is read on its own, so the end can overtake"
                                     + " them).");
 
+    /** See {@link LiveCallSettings#audioWait()}. */
+    public static final ConfigOption<Duration> LIVE_AUDIO_WAIT =
+            ConfigOptions.key("live.audio-wait")
+                    .durationType()
+                    .defaultValue(LiveCallSettings.DEFAULTS.audioWait())
+                    .withDescription(
+                            "How long a finalized utterance waits for the audio that covers it;"
+                                    + " after that it is analysed without prosody and the gap is"
+                                    + " reported, so a stalled audio stream cannot hold back its"
+                                    + " alerts.");
+
     /** Largest audio chunk accepted on {@code callqa.audio}. */
     public static final ConfigOption<MemorySize> LIVE_MAX_CHUNK_BYTES =
             ConfigOptions.key("live.max-chunk-bytes")
@@ -222,6 +233,7 @@ public final class PipelineOptions {
                 config.get(LIVE_IDLE_TIMEOUT),
                 config.get(LIVE_UNKNOWN_CALL_GRACE),
                 config.get(LIVE_MAX_PENDING_CHUNKS),
-                config.get(LIVE_END_GRACE));
+                config.get(LIVE_END_GRACE),
+                config.get(LIVE_AUDIO_WAIT));
     }
 }

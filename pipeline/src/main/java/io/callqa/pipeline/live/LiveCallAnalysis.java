@@ -26,6 +26,7 @@ import io.callqa.rules.transcript.Languages;
 import io.callqa.rules.transcript.Speaker;
 import io.callqa.rules.transcript.Utterance;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,6 +85,7 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String modelDir;
+    private final long audioWaitMillis;
 
     private transient ValueState<LiveCall> call;
     private transient MapState<String, ChannelAudio> audio;
@@ -92,6 +94,7 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
     private transient MapState<String, Boolean> raised;
     private transient ValueState<Double> lastWordsEnd;
     private transient ValueState<Double> silenceCheckedTo;
+    private transient ValueState<Long> audioWaitTimer;
     private transient double shortestDeadAirS;
     private transient UtteranceProsody prosody;
     private transient CallDocumentBuilder documents;
@@ -103,7 +106,17 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
      *     finalized on {@code callqa.utterances}
      */
     public LiveCallAnalysis(String modelDir) {
+        this(modelDir, LiveCallSettings.DEFAULTS.audioWait());
+    }
+
+    /**
+     * @param modelDir as above
+     * @param audioWait how long an utterance waits for its audio before it is taken without prosody
+     *     ({@link LiveCallSettings#audioWait()})
+     */
+    public LiveCallAnalysis(String modelDir, Duration audioWait) {
         this.modelDir = modelDir;
+        this.audioWaitMillis = audioWait.toMillis();
     }
 
     @Override
@@ -130,6 +143,9 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         silenceCheckedTo =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("silence-checked-to", Double.class));
+        audioWaitTimer =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("audio-wait-timer", Long.class));
         prosody = new UtteranceProsody(FeatureSettings.DEFAULTS);
         documents = new CallDocumentBuilder(DynamicsSettings.DEFAULTS);
         shortestDeadAirS = documents.shortestDeadAirAlertS();
@@ -224,13 +240,64 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
     private void onUtterance(LiveUtterance u, Context ctx) throws Exception {
         ChannelAudio a = audio.get(u.speaker);
         if (a != null && a.endSeconds() < u.end) {
-            // Its audio is still on the way; measure it when the audio has arrived.
+            // Its audio is still on the way; measure it when the audio has arrived, or give up
+            // waiting after live.audio-wait.
+            long now = ctx.timerService().currentProcessingTime();
+            u.waitingSinceMillis = now;
             waiting.add(u);
+            if (audioWaitTimer.value() == null) {
+                audioWaitTimer.update(now + audioWaitMillis);
+                ctx.timerService().registerProcessingTimeTimer(now + audioWaitMillis);
+            }
             return;
         }
         takeUtterance(ctx, u, a);
         if (a != null) {
             audio.put(u.speaker, a);
+        }
+    }
+
+    /**
+     * Takes the utterances that have waited {@code live.audio-wait} for their audio without
+     * prosody, reporting how far the audio got, so a stalled audio stream cannot hold back their
+     * alerts; waits again for any that came later.
+     */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CallDocument> out)
+            throws Exception {
+        audioWaitTimer.clear();
+        List<LiveUtterance> still = new ArrayList<>();
+        List<LiveUtterance> late = new ArrayList<>();
+        for (LiveUtterance u : waiting.get()) {
+            (u.waitingSinceMillis + audioWaitMillis <= timestamp ? late : still).add(u);
+        }
+        waiting.update(still);
+        late.sort(Comparator.comparingDouble((LiveUtterance u) -> u.end));
+        for (LiveUtterance u : late) {
+            ChannelAudio a = audio.get(u.speaker);
+            reject(
+                    ctx,
+                    u.source,
+                    String.format(
+                            Locale.ROOT,
+                            "call %s, %s channel: the audio stopped at %.2f s but the utterance"
+                                    + " at %.2f-%.2f s waited %d ms for it; the utterance is kept"
+                                    + " without prosody",
+                            ctx.getCurrentKey(),
+                            u.speaker,
+                            a == null ? 0 : a.endSeconds(),
+                            u.start,
+                            u.end,
+                            audioWaitMillis));
+            takeUtterance(ctx, u, null);
+        }
+        if (!still.isEmpty()) {
+            long next = still.get(0).waitingSinceMillis + audioWaitMillis;
+            for (LiveUtterance u : still) {
+                next = Math.min(next, u.waitingSinceMillis + audioWaitMillis);
+            }
+            audioWaitTimer.update(next);
+            ctx.timerService().registerProcessingTimeTimer(next);
         }
     }
 
@@ -358,6 +425,11 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
             takeUtterance(ctx, u, a);
         }
         waiting.clear();
+        Long timer = audioWaitTimer.value();
+        if (timer != null) {
+            ctx.timerService().deleteProcessingTimeTimer(timer);
+            audioWaitTimer.clear();
+        }
         for (String channel : List.of("agent", "customer")) {
             Recognizer r = recognizers.remove(callId + "/" + channel);
             if (r != null) {

@@ -14,18 +14,30 @@ import java.time.Duration;
  * @param endGrace how long a call stays open after its end event for records that were sent before
  *     it but arrive after it (the topics are separate, so an end event can overtake the last audio
  *     and utterances)
+ * @param audioWait how long a finalized utterance waits for the audio that covers it; after that it
+ *     is taken without prosody (and the gap reported), so a stalled audio stream cannot hold back
+ *     its alerts
  */
 public record LiveCallSettings(
-        Duration idleTimeout, Duration unknownCallGrace, int maxPendingChunks, Duration endGrace)
+        Duration idleTimeout,
+        Duration unknownCallGrace,
+        int maxPendingChunks,
+        Duration endGrace,
+        Duration audioWait)
         implements Serializable {
 
     /**
      * Defaults: close after 30 s idle, 10 s grace for early audio, hold up to 50 chunks, 5 s for
-     * stragglers after the end.
+     * stragglers after the end, and 2 s for an utterance's audio (live audio comes in chunks of a
+     * fraction of a second, so audio 2 s late has stalled).
      */
     public static final LiveCallSettings DEFAULTS =
             new LiveCallSettings(
-                    Duration.ofSeconds(30), Duration.ofSeconds(10), 50, Duration.ofSeconds(5));
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(10),
+                    50,
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(2));
 
     /** Rejects settings that would close calls at once or never reorder. */
     public LiveCallSettings {
@@ -38,6 +50,9 @@ public record LiveCallSettings(
         }
         if (endGrace.isNegative()) {
             throw new IllegalArgumentException("end grace must not be negative, got " + endGrace);
+        }
+        if (audioWait.isNegative() || audioWait.isZero()) {
+            throw new IllegalArgumentException("audio wait must be positive, got " + audioWait);
         }
         if (maxPendingChunks < 1) {
             throw new IllegalArgumentException(

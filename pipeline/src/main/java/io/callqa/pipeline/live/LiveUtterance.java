@@ -29,6 +29,12 @@ public class LiveUtterance {
      */
     public long finalizedAtMillis;
 
+    /**
+     * Processing time at which it started to wait for its audio, epoch milliseconds; 0 while it has
+     * not waited.
+     */
+    public long waitingSinceMillis;
+
     /** For Flink's POJO serializer. */
     public LiveUtterance() {}
 

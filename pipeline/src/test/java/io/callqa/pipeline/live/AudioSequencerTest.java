@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 class AudioSequencerTest {
     private static final LiveCallSettings SETTINGS =
             new LiveCallSettings(
-                    Duration.ofSeconds(30), Duration.ofSeconds(10), 3, Duration.ofSeconds(2));
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(10),
+                    3,
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(2));
 
     private KeyedOneInputStreamOperatorTestHarness<String, LiveInput, LiveAudio> harness;
 

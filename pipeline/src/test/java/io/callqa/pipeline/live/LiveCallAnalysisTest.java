@@ -158,7 +158,40 @@ class LiveCallAnalysisTest {
         noise("c2", "customer", 5, 2);
         assertThat(alertIds()).contains("c2:escalation-request");
         harness.processElement(LiveAudio.closed("c2", "idle", Map.of()), 0);
+        assertThat(deadLetters()).isEmpty();
         assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    /**
+     * A channel whose audio stalls cannot hold back an alert: after live.audio-wait (2 s) the
+     * utterance is taken without prosody, and the gap is reported.
+     */
+    @Test
+    void anUtteranceWhoseAudioStallsIsTakenAfterTheWait() throws Exception {
+        open();
+        harness.setProcessingTime(1_000);
+        harness.processElement(LiveAudio.started("c5", 0, Map.of("language", "en")), 0);
+        noise("c5", "agent", 0, 2);
+        noise("c5", "customer", 0, 2);
+        harness.processElement(
+                utterance("c5", "customer", 1.0, 4.0, "I want to speak to a manager."), 0);
+        harness.setProcessingTime(2_999);
+        assertThat(alertIds()).isEmpty();
+
+        harness.setProcessingTime(3_000);
+        assertThat(alertIds()).contains("c5:escalation-request");
+        assertThat(deadLetters())
+                .containsExactly(
+                        "call c5, customer channel: the audio stopped at 2.00 s but the utterance"
+                                + " at 1.00-4.00 s waited 2000 ms for it; the utterance is kept"
+                                + " without prosody");
+
+        harness.processElement(LiveAudio.closed("c5", "ended", Map.of("language", "en")), 0);
+        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json);
+        assertThat(doc.path("utterances")).hasSize(1);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
     }
 
     @Test
