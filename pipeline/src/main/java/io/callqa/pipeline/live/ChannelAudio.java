@@ -1,13 +1,9 @@
 package io.callqa.pipeline.live;
 
-import io.callqa.audio.LineActivity;
-import io.callqa.audio.VadSettings;
-
 /**
  * The audio a live call keeps for one channel: what arrived since the channel's last finalized
  * utterance (plus a short lead-in), enough to measure the next utterance and to rebuild a
- * recognizer after a restore, and the level of everything it received, which tells dead air while
- * it lasts. Flink POJO for keyed state.
+ * recognizer after a restore. Flink POJO for keyed state.
  */
 public class ChannelAudio {
     /** Samples per second of this channel; fixed for the call. */
@@ -24,9 +20,6 @@ public class ChannelAudio {
 
     /** Valid samples in {@link #pcm}. */
     public int length;
-
-    /** The channel's level since the start of the call: when anyone was last heard on it. */
-    public LineActivity activity = new LineActivity();
 
     /** For Flink's POJO serializer. */
     public ChannelAudio() {}
@@ -45,9 +38,7 @@ public class ChannelAudio {
         return endSample() / (double) sampleRate;
     }
 
-    /** Appends the next samples of the channel and follows their level. */
     void append(short[] samples) {
-        activity.accept(samples, samples.length, sampleRate, VadSettings.DEFAULTS);
         if (length + samples.length > pcm.length) {
             short[] grown = new short[Math.max(length + samples.length, pcm.length * 2)];
             System.arraycopy(pcm, 0, grown, 0, length);

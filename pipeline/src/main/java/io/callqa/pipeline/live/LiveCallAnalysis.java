@@ -11,6 +11,7 @@ import io.callqa.audio.LineActivity;
 import io.callqa.audio.Prosody;
 import io.callqa.audio.UtteranceFeatures;
 import io.callqa.audio.UtteranceProsody;
+import io.callqa.audio.VadSettings;
 import io.callqa.audio.dynamics.DynamicsSettings;
 import io.callqa.pipeline.analysis.DeadLetter;
 import io.callqa.pipeline.analysis.TranscriptAnalysis;
@@ -64,8 +65,8 @@ import org.apache.flink.util.Collector;
  * utterances with their measures, the ids of the alerts already raised, utterances waiting for
  * their audio, when words were last heard and how far the current silence was checked, and per
  * channel only the audio since the last finalized utterance (plus a short lead-in for the noise
- * floor) and its level tracking. Vosk recognizers are not state: after a restore they are rebuilt
- * by feeding them that audio again.
+ * floor) and its level (a few numbers). Vosk recognizers are not state: after a restore they are
+ * rebuilt by feeding them that audio again.
  */
 public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, CallDocument> {
     private static final long serialVersionUID = 1L;
@@ -89,6 +90,7 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
 
     private transient ValueState<LiveCall> call;
     private transient MapState<String, ChannelAudio> audio;
+    private transient MapState<String, LineActivity> levels;
     private transient ListState<HeardUtterance> heard;
     private transient ListState<LiveUtterance> waiting;
     private transient MapState<String, Boolean> raised;
@@ -127,6 +129,12 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "audio", String.class, ChannelAudio.class));
+        // Kept apart from the audio: a few numbers per channel, read on every chunk.
+        levels =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "levels", String.class, LineActivity.class));
         heard =
                 getRuntimeContext()
                         .getListState(new ListStateDescriptor<>("heard", HeardUtterance.class));
@@ -192,7 +200,14 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
                             a.sampleRate));
             return;
         }
-        a.append(AudioChunks.decode(c));
+        short[] samples = AudioChunks.decode(c);
+        a.append(samples);
+        LineActivity level = levels.get(c.channel);
+        if (level == null) {
+            level = new LineActivity();
+        }
+        level.accept(samples, samples.length, a.sampleRate, VadSettings.DEFAULTS);
+        levels.put(c.channel, level);
         if (modelDir != null) {
             for (RecognizedUtterance r : recognize(ctx.getCurrentKey(), c.channel, a)) {
                 takeUtterance(ctx, recognized(ctx.getCurrentKey(), c.channel, r), a);
@@ -217,13 +232,13 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
             // Dead air counts from the first words on; before them the call has not started.
             return;
         }
-        ChannelAudio agent = audio.get("agent");
-        ChannelAudio customer = audio.get("customer");
+        LineActivity agent = levels.get("agent");
+        LineActivity customer = levels.get("customer");
         if (agent == null || customer == null) {
             return;
         }
-        double now = LineActivity.heardTo(agent.activity, customer.activity);
-        double since = LineActivity.silentSince(wordsEnd, agent.activity, customer.activity);
+        double now = LineActivity.heardTo(agent, customer);
+        double since = LineActivity.silentSince(wordsEnd, agent, customer);
         Double checked = silenceCheckedTo.value();
         if (now - since <= shortestDeadAirS || (checked != null && now < checked + 1.0)) {
             return;
@@ -488,6 +503,7 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         }
         call.clear();
         audio.clear();
+        levels.clear();
         heard.clear();
         waiting.clear();
         raised.clear();
