@@ -136,11 +136,19 @@ class ResilienceITCase {
             double unreachable = (System.nanoTime() - down) / 1e9;
             long back = System.nanoTime();
 
+            // Calls, alerts and errors go through separate sinks that flush on their own: wait
+            // for all three, or a slower alert flush would read as a lost alert.
+            long expectedAlerts = 0;
+            for (String id : ids) {
+                expectedAlerts += IndexContents.expectedAlerts(id).size();
+            }
+            long alertCount = expectedAlerts;
             await(
-                    "every call indexed after the restart",
+                    "every call, alert and error indexed after the restart",
                     job,
                     () ->
                             count(CallqaIndices.CALLS) == ids.size()
+                                    && count(CallqaIndices.ALERTS_ALL) >= alertCount
                                     && count(CallqaIndices.ERRORS_ALL) == 1);
             double caughtUp = (System.nanoTime() - back) / 1e9;
             assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);

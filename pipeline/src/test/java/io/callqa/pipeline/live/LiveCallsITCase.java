@@ -205,7 +205,15 @@ class LiveCallsITCase {
                     });
             printLatency(alertLatency);
 
-            assertThat(search(CallqaIndices.ALERTS_ALL))
+            // The alerts index has its own sink, flushed on its own: give it a moment to catch up
+            // with the topic before comparing.
+            List<JsonNode> indexedAlerts = search(CallqaIndices.ALERTS_ALL);
+            long alertsDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (indexedAlerts.size() < alertType.size() && System.nanoTime() < alertsDeadline) {
+                Thread.sleep(200);
+                indexedAlerts = search(CallqaIndices.ALERTS_ALL);
+            }
+            assertThat(indexedAlerts)
                     .extracting(a -> a.path("alert_id").asText())
                     .containsExactlyInAnyOrderElementsOf(alertType.keySet());
 
