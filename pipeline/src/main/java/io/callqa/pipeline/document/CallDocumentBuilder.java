@@ -139,16 +139,7 @@ public final class CallDocumentBuilder {
             Optional<TimeSpan> silence) {
         CallSignals signals = CallSignals.NONE.withEmotions(emotions);
         if (silence.isPresent()) {
-            CallSignals timed = signals.withTimings(t);
-            List<TimeSpan> deadAir = new ArrayList<>(timed.deadAir().orElse(List.of()));
-            deadAir.add(silence.get());
-            signals =
-                    new CallSignals(
-                            Optional.of(deadAir),
-                            timed.holds(),
-                            timed.overtalkRatio(),
-                            timed.agentTalkRatio(),
-                            emotions);
+            signals = signals.withOngoingSilence(t, silence.get());
         }
         CallAnalysis analysis = analyzer(t.language()).analyze(t, signals);
         List<Alert> settled = LiveAlerts.settled(analysis, heardFrom);

@@ -50,6 +50,23 @@ public record CallSignals(
     }
 
     /**
+     * These signals, with the missing dynamics derived from {@code call}'s utterance times, and a
+     * silence that is still going on where what is known of a live call ends: dead air that has
+     * lasted at least this long, whatever is said next.
+     */
+    public CallSignals withOngoingSilence(CallTranscript call, TimeSpan silence) {
+        CallSignals timed = withTimings(call);
+        List<TimeSpan> gaps = new ArrayList<>(timed.deadAir().orElse(List.of()));
+        gaps.add(silence);
+        return new CallSignals(
+                Optional.of(gaps),
+                timed.holds(),
+                timed.overtalkRatio(),
+                timed.agentTalkRatio(),
+                emotions);
+    }
+
+    /**
      * These signals with the missing dynamics derived from utterance times: dead air is every gap
      * after the first utterance where nobody speaks, overtalk the time covered by two utterances.
      */

@@ -84,6 +84,34 @@ class LiveAlertsTest {
         assertThat(settledRules(ko(), t)).contains("pii-spoken", "escalation-request");
     }
 
+    /**
+     * A silence still going on is dead air that has already lasted: past the pack's 30 s it is
+     * settled before anyone speaks again; at 20 s it is not a failure yet.
+     */
+    @Test
+    void deadAirStillGoingOnIsSettledOnceItHasLastedTooLong() throws Exception {
+        CallTranscript t =
+                call(
+                        "en",
+                        "a 0-4 Thank you for calling Acme Retail, this call may be recorded.",
+                        "c 4.5-7 Where is my order?",
+                        "a 7.5-9 Let me check, one moment please.");
+        CallAnalyzer analyzer = new CallAnalyzer(en());
+        Map<Speaker, Double> heard = new EnumMap<>(Speaker.class);
+        t.utterances().forEach(u -> heard.merge(u.speaker(), u.start(), Math::max));
+
+        CallAnalysis longer =
+                analyzer.analyze(t, CallSignals.NONE.withOngoingSilence(t, new TimeSpan(9, 40)));
+        assertThat(LiveAlerts.settled(longer, heard))
+                .extracting(Alert::ruleId)
+                .contains("dead-air");
+        CallAnalysis shorter =
+                analyzer.analyze(t, CallSignals.NONE.withOngoingSilence(t, new TimeSpan(9, 29)));
+        assertThat(LiveAlerts.settled(shorter, heard))
+                .extracting(Alert::ruleId)
+                .doesNotContain("dead-air");
+    }
+
     @Test
     void endOfCallRulesWaitForTheEnd() throws Exception {
         // No closing yet and no greeting deadline passed: nothing is settled that the end decides.
