@@ -307,10 +307,9 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
             takeUtterance(ctx, u, null);
         }
         if (!still.isEmpty()) {
-            long next = still.get(0).waitingSinceMillis + audioWaitMillis;
-            for (LiveUtterance u : still) {
-                next = Math.min(next, u.waitingSinceMillis + audioWaitMillis);
-            }
+            long next =
+                    still.stream().mapToLong(u -> u.waitingSinceMillis).min().getAsLong()
+                            + audioWaitMillis;
             audioWaitTimer.update(next);
             ctx.timerService().registerProcessingTimeTimer(next);
         }

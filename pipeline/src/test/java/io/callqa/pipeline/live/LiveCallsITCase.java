@@ -143,7 +143,8 @@ class LiveCallsITCase {
                 endedAt = replayer.play(calls);
             }
 
-            List<JsonNode> docs = awaitDocuments(ids.size(), Duration.ofSeconds(90));
+            List<JsonNode> docs =
+                    awaitDocuments(CallqaIndices.CALLS, ids.size(), Duration.ofSeconds(90));
             assertThat(docs)
                     .extracting(d -> d.path("call_id").asText())
                     .containsExactlyInAnyOrderElementsOf(ids);
@@ -207,13 +208,11 @@ class LiveCallsITCase {
 
             // The alerts index has its own sink, flushed on its own: give it a moment to catch up
             // with the topic before comparing.
-            List<JsonNode> indexedAlerts = search(CallqaIndices.ALERTS_ALL);
-            long alertsDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (indexedAlerts.size() < alertType.size() && System.nanoTime() < alertsDeadline) {
-                Thread.sleep(200);
-                indexedAlerts = search(CallqaIndices.ALERTS_ALL);
-            }
-            assertThat(indexedAlerts)
+            assertThat(
+                            awaitDocuments(
+                                    CallqaIndices.ALERTS_ALL,
+                                    alertType.size(),
+                                    Duration.ofSeconds(10)))
                     .extracting(a -> a.path("alert_id").asText())
                     .containsExactlyInAnyOrderElementsOf(alertType.keySet());
 
@@ -351,11 +350,13 @@ class LiveCallsITCase {
         return out;
     }
 
-    private static List<JsonNode> awaitDocuments(int count, Duration timeout) throws Exception {
+    /** The documents of {@code index} once there are {@code count}, or what there is by then. */
+    private static List<JsonNode> awaitDocuments(String index, int count, Duration timeout)
+            throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<JsonNode> docs = List.of();
         while (System.nanoTime() < deadline) {
-            docs = search(CallqaIndices.CALLS);
+            docs = search(index);
             if (docs.size() >= count) {
                 return docs;
             }
