@@ -8,6 +8,7 @@ import io.callqa.rules.transcript.CallTranscript;
 import io.callqa.rules.transcript.Languages;
 import io.callqa.rules.transcript.Speaker;
 import io.callqa.rules.transcript.Utterance;
+import io.callqa.rules.transcript.Word;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,7 +87,11 @@ public final class RecordingTranscriber {
 
     private static void add(List<Utterance> out, Speaker s, List<RecognizedUtterance> rs) {
         for (RecognizedUtterance r : rs) {
-            out.add(new Utterance(s, r.start(), r.end(), r.text()));
+            List<Word> words = new ArrayList<>();
+            for (RecognizedWord w : r.words()) {
+                words.add(new Word(w.word(), w.start(), w.end(), w.confidence()));
+            }
+            out.add(new Utterance(s, r.start(), r.end(), r.text(), r.confidence(), words));
         }
     }
 }

@@ -72,6 +72,15 @@ public final class AnalysisJson {
                 if (e.matched() != null) {
                     eo.put("matched", e.matched());
                 }
+                if (e.strength() != null) {
+                    eo.put("strength", round(e.strength()));
+                }
+                if (e.confidence() != null) {
+                    eo.put("confidence", round(e.confidence()));
+                }
+                if (e.act() != null) {
+                    eo.put("act", e.act());
+                }
             }
         }
         ArrayNode explanation = qa.putArray("explanation");
@@ -101,6 +110,7 @@ public final class AnalysisJson {
             o.put("start", u.start());
             o.put("end", u.end());
             o.put("text", u.text());
+            u.meanConfidence().ifPresent(c -> o.put("confidence", round(c)));
             o.put("agitated", a.agitated().contains(i));
         }
         ArrayNode alerts = root.putArray("alerts");

@@ -122,7 +122,9 @@ public final class PiiRedactor {
             for (PiiType t : r.types()) {
                 findings.add(new PiiFinding(t, i, u.speaker()));
             }
-            out.add(new Utterance(u.speaker(), u.start(), u.end(), r.text()));
+            // Recognized words would carry the raw digits: an utterance that had something redacted
+            // keeps none of them.
+            out.add(u.withText(r.text(), r.text().equals(u.text()) ? u.words() : List.of()));
         }
         CallTranscript redacted =
                 new CallTranscript(

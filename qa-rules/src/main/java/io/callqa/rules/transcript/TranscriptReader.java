@@ -37,7 +37,7 @@ public final class TranscriptReader {
 
     private static final Set<String> KNOWN_FIELDS =
             Set.of("call_id", "language", "started_at", "channels", "utterances");
-    private static final Set<String> METADATA_FIELDS = Set.of("agent_id", "team", "queue");
+    private static final Set<String> METADATA_FIELDS = Set.of("agent_id", "team", "queue", "brand");
 
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -250,10 +250,67 @@ public final class TranscriptReader {
         } else {
             text = t.asText();
         }
+        Double confidence = null;
+        JsonNode c = u.get("confidence");
+        if (c != null && !c.isNull()) {
+            if (!c.isNumber() || !(c.asDouble() >= 0 && c.asDouble() <= 1)) {
+                problems.add(
+                        path + ".confidence: expected a number from 0 to 1, got " + describe(c));
+            } else {
+                confidence = c.asDouble();
+            }
+        }
+        List<Word> words = words(u.get("words"), path + ".words", problems);
         if (problems.size() != before) {
             return Optional.empty();
         }
-        return Optional.of(new Utterance(speaker.get(), start, end, text));
+        return Optional.of(new Utterance(speaker.get(), start, end, text, confidence, words));
+    }
+
+    /** The optional recognized words of an utterance: {@code [{w, start, end, conf}]}. */
+    private static List<Word> words(JsonNode ws, String path, List<String> problems) {
+        if (ws == null || ws.isNull()) {
+            return List.of();
+        }
+        if (!ws.isArray()) {
+            problems.add(
+                    path + ": expected an array of {w, start, end, conf}, got " + describe(ws));
+            return List.of();
+        }
+        List<Word> out = new ArrayList<>();
+        for (int i = 0; i < ws.size(); i++) {
+            JsonNode w = ws.get(i);
+            String at = path + "[" + i + "]";
+            if (w == null || !w.isObject()) {
+                problems.add(
+                        at
+                                + ": expected an object with w, start, end and conf, got "
+                                + describe(w));
+                continue;
+            }
+            int before = problems.size();
+            JsonNode text = w.get("w");
+            if (text == null || !text.isTextual()) {
+                problems.add(at + ".w: expected the word as a string, got " + describe(text));
+            }
+            double start = number(w, "start", at, problems);
+            double end = number(w, "end", at, problems);
+            if (problems.size() == before && end < start) {
+                problems.add(
+                        String.format(
+                                Locale.ROOT, "%s.end: %.2f is before start %.2f", at, end, start));
+            }
+            JsonNode conf = w.get("conf");
+            if (conf == null
+                    || !conf.isNumber()
+                    || !(conf.asDouble() >= 0 && conf.asDouble() <= 1)) {
+                problems.add(at + ".conf: expected a number from 0 to 1, got " + describe(conf));
+            }
+            if (problems.size() == before) {
+                out.add(new Word(text.asText(), start, end, conf.asDouble()));
+            }
+        }
+        return out;
     }
 
     private static double number(JsonNode u, String field, String path, List<String> problems) {

@@ -47,6 +47,53 @@ class TranscriptReaderTest {
     }
 
     @Test
+    void keepsRecognizerConfidencesAndWordsAndTheBrand() throws Exception {
+        CallTranscript t =
+                read(
+                        """
+                        {"call_id": "c-2", "brand": "Northwind Energy", "utterances": [
+                          {"speaker": "agent", "start": 0.5, "end": 1.4, "text": "hello there",
+                           "confidence": 0.82,
+                           "words": [{"w": "hello", "start": 0.5, "end": 0.9, "conf": 0.9},
+                                     {"w": "there", "start": 0.95, "end": 1.4, "conf": 0.74}]},
+                          {"speaker": "customer", "start": 2.0, "end": 2.6, "text": "hi",
+                           "words": [{"w": "hi", "start": 2.0, "end": 2.6, "conf": 0.5}]},
+                          {"speaker": "agent", "start": 3.0, "end": 3.6, "text": "Written."}
+                        ]}
+                        """);
+        assertThat(t.metadata("brand")).contains("Northwind Energy");
+        Utterance u = t.utterances().get(0);
+        assertThat(u.confidence()).isEqualTo(0.82);
+        assertThat(u.words())
+                .extracting(Word::w, Word::conf)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("hello", 0.9),
+                        org.assertj.core.groups.Tuple.tuple("there", 0.74));
+        assertThat(t.utterances().get(1).meanConfidence()).hasValue(0.5);
+        assertThat(t.utterances().get(2).meanConfidence()).isEmpty();
+    }
+
+    @Test
+    void namesEveryBadWordField() {
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        """
+                                        {"call_id": "c-3", "utterances": [
+                                          {"speaker": "agent", "start": 0, "end": 1, "text": "a b",
+                                           "confidence": 1.5,
+                                           "words": [{"w": "a", "start": 0.6, "end": 0.2, "conf": 0.9},
+                                                     {"w": 7, "start": 0.1, "end": 0.2, "conf": "high"}]}
+                                        ]}
+                                        """))
+                .isInstanceOf(TranscriptException.class)
+                .hasMessageContaining("utterances[0].confidence: expected a number from 0 to 1")
+                .hasMessageContaining("utterances[0].words[0].end: 0.20 is before start 0.60")
+                .hasMessageContaining("utterances[0].words[1].w: expected the word as a string")
+                .hasMessageContaining("utterances[0].words[1].conf: expected a number from 0 to 1");
+    }
+
+    @Test
     void readsKoreanTextAsUtf8AndDetectsTheLanguage() throws Exception {
         CallTranscript t =
                 read(
