@@ -139,6 +139,21 @@ class RecognizerStyleTest {
     }
 
     @Test
+    void someShortTurnsOfOneSpeakerAreMergedIntoOneUtterance() {
+        int merged = 0;
+        for (LabelledCall c : corpus) {
+            for (Utterance r : style.apply(c.call(), Level.RECOGNIZER).utterances()) {
+                long spanned =
+                        c.call().utterances().stream()
+                                .filter(u -> u.end() > r.start() && u.start() < r.end())
+                                .count();
+                merged += spanned >= 2 ? 1 : 0;
+            }
+        }
+        assertThat(merged).isPositive();
+    }
+
+    @Test
     void measuredWordErrorRateIsTheTargetWithinTwoPoints() {
         for (String lang : List.of("en", "ko")) {
             for (Level level : List.of(Level.WER10, Level.WER25)) {
