@@ -87,6 +87,7 @@ public final class CallSummarizer {
         boolean ko = call.language().equals("ko");
         Lexicon lx = LEXICONS.get(ko ? "ko" : "en");
         List<Turn> turns = turns(call, lx);
+        Set<String> names = names(call, turns, lx);
         List<Clause> clauses = clauses(turns, lx);
         int closingAt = clauses.size();
         for (Clause c : clauses) {
@@ -110,10 +111,10 @@ public final class CallSummarizer {
         }
         Clause action = best(clauses, 0, null, lx.action, lx);
         Clause next = action == null ? null : best(clauses, action.index(), action, lx.next, lx);
-        String outcome = action == null ? "" : outcome(clauses, action, closingAt);
+        String outcome = action == null ? "" : outcome(clauses, action, closingAt, names);
 
-        String a = action == null ? "" : clip(action.text());
-        String n = next == null ? "" : clip(next.text());
+        String a = action == null ? "" : clip(action.withoutLead(lx.lead, lx, names).text());
+        String n = next == null ? "" : clip(next.withoutLead(lx.lead, lx, names).text());
         reason = clip(reason);
         outcome = clip(outcome);
         StringBuilder text = new StringBuilder();
@@ -238,15 +239,23 @@ public final class CallSummarizer {
         return best;
     }
 
-    /** How the customer answers what the agent did: their next turn, identity answers left out. */
-    private static String outcome(List<Clause> clauses, Clause action, int closingAt) {
+    /**
+     * How the customer answers what the agent did: their next turn, identity answers and clauses
+     * that only address someone by name ("thanks margaret") left out.
+     */
+    private static String outcome(
+            List<Clause> clauses, Clause action, int closingAt, Set<String> names) {
         int turn = -1;
         List<String> parts = new ArrayList<>();
         for (Clause c : clauses.subList(action.index() + 1, closingAt)) {
             if (turn >= 0 && c.turn() != turn) {
                 break;
             }
-            if (c.speaker() != Speaker.CUSTOMER || c.identityAnswer() || c.code()) {
+            if (c.speaker() != Speaker.CUSTOMER
+                    || c.identityAnswer()
+                    || c.code()
+                    || c.tokens().stream().anyMatch(t -> names.contains(t.norm()))
+                            && c.content() <= 1) {
                 continue;
             }
             turn = c.turn();
@@ -423,9 +432,23 @@ public final class CallSummarizer {
 
         /** The same clause without leading greetings ("hi", "yes hello", "안녕하세요"). */
         Clause withoutLead(List<String> lead, Lexicon lx) {
+            return withoutLead(lead, lx, Set.of());
+        }
+
+        /**
+         * The same clause without leading {@code lead} phrases and the names that follow them
+         * ("thank you margaret the surgery approved it" from "the surgery").
+         */
+        Clause withoutLead(List<String> lead, Lexicon lx, Set<String> names) {
             int from = 0;
-            for (int n; from < tokens.size() && (n = lx.phraseAt(tokens, from, lead)) > 0; ) {
-                from += n;
+            for (int n; from < tokens.size(); from += n) {
+                n = lx.phraseAt(tokens, from, lead);
+                if (n == 0 && from > 0 && names.contains(tokens.get(from).norm())) {
+                    n = 1;
+                }
+                if (n == 0) {
+                    break;
+                }
             }
             if (from == 0 || from == tokens.size()) {
                 return this;

@@ -198,6 +198,33 @@ class RecognizerTextSummaryTest {
         assertThat(s.keywords()).doesNotContain("최유나", "정하늘", "미래");
     }
 
+    static final String PHARMACY_REPEAT =
+            """
+            A 0.0 2.0 good afternoon greenleaf pharmacy this is sofia
+            C 2.5 5.0 hello my repeat prescription for my inhaler
+            C 5.3 6.5 hasn't arrived yet
+            A 7.0 11.0 i can check that for you can i have your full name and date of birth
+            C 11.5 15.0 it's margaret olsen the third of june nineteen fifty two
+            A 15.5 20.0 thank you margaret the surgery approved it yesterday and it's been sent to the branch now
+            C 20.5 21.5 oh lovely
+            A 22.0 25.0 it will be ready to collect after two o'clock today
+            C 25.5 26.0 thanks margaret
+            """;
+
+    @Test
+    void anActionCueBeforeTheIdentityQuestionDoesNotMakeTheAnswerTheOutcome() {
+        CallSummary s = summarizer.summarize(call("en", PHARMACY_REPEAT));
+        assertThat(s.reason())
+                .isEqualTo("my repeat prescription for my inhaler hasn't arrived yet");
+        // The thanks that addresses the customer by name is not part of the action.
+        assertThat(s.action())
+                .isEqualTo(
+                        "the surgery approved it yesterday and it's been sent to the branch now");
+        assertThat(s.outcome()).isEqualTo("oh lovely");
+        assertThat(s.nextStep()).isEqualTo("it will be ready to collect after two o'clock today");
+        assertThat(s.keywords()).doesNotContain("margaret", "olsen", "sofia", "greenleaf");
+    }
+
     @Test
     void placeholdersAndDigitStringsAreNeverPartsOrKeywords() {
         CallSummary s =
