@@ -515,7 +515,12 @@ public final class CallSummarizer {
                         t.speaker() == Speaker.AGENT
                                 && identity
                                 && (question || lx.count(c, lx.action) == 0);
-                askedIdentity |= identityQuestion;
+                if (identityQuestion) {
+                    askedIdentity = true;
+                } else if (t.speaker() == Speaker.AGENT && lx.count(c, lx.action) > 0) {
+                    // "you're verified ... i've refunded it": the reply is to the action.
+                    askedIdentity = false;
+                }
                 // An answer to an identity question is names and numbers unless it states a
                 // problem.
                 boolean identityAnswer =

@@ -198,6 +198,57 @@ class RecognizerTextSummaryTest {
         assertThat(s.keywords()).doesNotContain("최유나", "정하늘", "미래");
     }
 
+    /**
+     * The refund call as a telephone recognizer hears it: a word misheard ("charge" for "charged",
+     * "the refund it" for "i've refunded"), a filler inserted, a word dropped.
+     */
+    @Test
+    void wordErrorsDoNotMoveThePartsToTheIdentityCheck() {
+        CallSummary s =
+                summarizer.summarize(
+                        call(
+                                "en",
+                                """
+                                A 0.0 3.1 thank you for calling north gate energy my name is pria how can i help
+                                C 3.6 5.0 hi yes i was charge twice for my
+                                C 5.3 7.2 gas bill this month and uh i want extra payment back
+                                A 7.8 10.0 sorry about that can i have your name and account number please
+                                C 10.4 13.0 it's daniel oka for four four seven to nine one
+                                A 13.5 15.0 thanks daniel you're verify
+                                A 15.3 19.9 okay i can see the duplicate payment the refund it the second payment of sixty two pounds to your card
+                                C 20.5 21.5 oh brilliant thank you
+                                A 22.0 25.0 it will show on your statement within three to five working days
+                                """));
+        assertThat(s.reason()).startsWith("i was charge twice for my gas bill");
+        assertThat(s.action()).contains("refund").doesNotContain("name");
+        assertThat(s.nextStep()).contains("within three to five working days");
+        assertThat(s.outcome()).isEqualTo("oh brilliant thank you");
+        assertThat(s.text()).doesNotContain("daniel").doesNotContain("account number");
+        assertThat(s.keywords()).doesNotContain("daniel", "oka", "pria");
+    }
+
+    @Test
+    void koreanSyllableErrorsKeepThePartsApart() {
+        CallSummary s =
+                summarizer.summarize(
+                        call(
+                                "ko",
+                                """
+                                A 0.0 3.0 안녕하세요 한빛통신 고객 센터 이지은 입니다
+                                C 3.5 6.0 인터넷 요금이 이번달에 두번 청구됬어요
+                                A 8.0 10.5 본인 확인을 위해 성함 이랑 생년월일 말씀해 주시겠어요
+                                C 11.0 14.0 박서준 팔십오 년 칠월 이십일일 이요
+                                A 40.0 45.0 중복 결제된 금액은 카드로 환불 처리 해드렸습니다
+                                C 45.5 46.5 네 감사합니다
+                                A 47.0 50.0 삼영업일 이내에 카드사에서 취소 될 예정 입니다
+                                """));
+        assertThat(s.reason()).isEqualTo("인터넷 요금이 이번달에 두번 청구됬어요");
+        assertThat(s.action()).isEqualTo("중복 결제된 금액은 카드로 환불 처리 해드렸습니다");
+        assertThat(s.nextStep()).startsWith("삼영업일 이내에");
+        assertThat(s.text()).doesNotContain("박서준").doesNotContain("생년월일");
+        assertThat(s.keywords()).doesNotContain("박서준", "이지은");
+    }
+
     static final String PHARMACY_REPEAT =
             """
             A 0.0 2.0 good afternoon greenleaf pharmacy this is sofia
