@@ -9,6 +9,7 @@ import io.callqa.rules.transcript.Utterance;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,6 @@ public final class CallSummarizer {
 
     private static final Pattern TOKEN =
             Pattern.compile("\\[[A-Z_]+]|[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*");
-    private static final Pattern FULL_STOP = Pattern.compile("\\G[^\\p{L}\\p{N}\\[]*?[.!?。]");
 
     private static final Map<String, Lexicon> LEXICONS =
             Map.of(
@@ -89,13 +89,7 @@ public final class CallSummarizer {
         List<Turn> turns = turns(call, lx);
         Set<String> names = names(call, turns, lx);
         List<Clause> clauses = clauses(turns, lx);
-        int closingAt = clauses.size();
-        for (Clause c : clauses) {
-            if (c.speaker() == Speaker.AGENT && lx.any(c, lx.closingStart)) {
-                closingAt = c.index();
-                break;
-            }
-        }
+        int closingAt = closingFrom(clauses, 0, lx);
 
         Clause reasonClause = reason(clauses, closingAt, lx);
         String reason = "";
@@ -111,7 +105,14 @@ public final class CallSummarizer {
         }
         Clause action = best(clauses, 0, null, lx.action, lx);
         Clause next = action == null ? null : best(clauses, action.index(), action, lx.next, lx);
-        String outcome = action == null ? "" : outcome(clauses, action, closingAt, names);
+        String outcome =
+                action == null
+                        ? ""
+                        : outcome(
+                                clauses,
+                                action,
+                                closingFrom(clauses, action.index() + 1, lx),
+                                names);
 
         String a = action == null ? "" : clip(action.withoutLead(lx.lead, lx, names).text());
         String n = next == null ? "" : clip(next.withoutLead(lx.lead, lx, names).text());
@@ -131,7 +132,8 @@ public final class CallSummarizer {
                 text.append(labels[i]).append(": ").append(parts[i]);
             }
         }
-        return new CallSummary(reason, a, outcome, n, text.toString(), keywords(call, ko));
+        return new CallSummary(
+                reason, a, outcome, n, text.toString(), keywords(call, lx, turns, names, clauses));
     }
 
     /**
@@ -141,9 +143,18 @@ public final class CallSummarizer {
     public List<String> keywords(CallTranscript call, boolean ko) {
         Lexicon lx = LEXICONS.get(ko ? "ko" : "en");
         List<Turn> turns = turns(call, lx);
-        Set<String> names = names(call, turns, lx);
+        return keywords(call, lx, turns, names(call, turns, lx), clauses(turns, lx));
+    }
+
+    private List<String> keywords(
+            CallTranscript call,
+            Lexicon lx,
+            List<Turn> turns,
+            Set<String> found,
+            List<Clause> clauses) {
+        boolean ko = lx.ko;
+        Set<String> names = new HashSet<>(found);
         names.addAll(capitalizedOnly(call));
-        List<Clause> clauses = clauses(turns, lx);
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, String> surface = new HashMap<>();
         for (Clause c : clauses) {
@@ -186,6 +197,19 @@ public final class CallSummarizer {
         // LinkedHashMap keeps first-occurrence order, so the stable sort breaks ties by position.
         keys.sort((x, y) -> Integer.compare(counts.get(y), counts.get(x)));
         return keys.stream().limit(settings.keywords()).map(surface::get).toList();
+    }
+
+    /**
+     * Where the agent starts closing the call ("anything else"), at or after clause {@code from};
+     * the number of clauses when nowhere.
+     */
+    private static int closingFrom(List<Clause> clauses, int from, Lexicon lx) {
+        for (Clause c : clauses.subList(Math.min(from, clauses.size()), clauses.size())) {
+            if (c.speaker() == Speaker.AGENT && lx.any(c, lx.closingStart)) {
+                return c.index();
+            }
+        }
+        return clauses.size();
     }
 
     /** The customer's first problem statement, or their first informative clause. */
@@ -374,9 +398,9 @@ public final class CallSummarizer {
             lastEnd = u.end();
             Matcher m = TOKEN.matcher(u.text());
             while (m.find()) {
-                Matcher stop = FULL_STOP.matcher(u.text());
-                boolean full = stop.find(m.end());
-                int to = full ? stop.end() : m.end();
+                int stop = fullStopEnd(u.text(), m.end());
+                boolean full = stop >= 0;
+                int to = full ? stop : m.end();
                 boolean placeholder = m.group().startsWith("[");
                 String norm = norm(m.group());
                 if (!placeholder && lx.fillers.contains(norm)) {
@@ -389,6 +413,23 @@ public final class CallSummarizer {
             turns.add(new Turn(turns.size(), speaker, current));
         }
         return turns;
+    }
+
+    /**
+     * Where a full stop right after a word ends ({@code "today."}, {@code "today?!"}), or -1 when
+     * the next word comes first.
+     */
+    private static int fullStopEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c == '。') {
+                return i + 1;
+            }
+            if (Character.isLetterOrDigit(c) || c == '[') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static String norm(String word) {
@@ -672,6 +713,11 @@ public final class CallSummarizer {
         final List<String> numberUnits;
         final List<String> verbalEndings;
         final List<String> openings;
+
+        /** The phrase lists split into words, by their first word; keyed by list identity. */
+        private final Map<List<String>, Map<String, List<String[]>>> phraseIndex =
+                new IdentityHashMap<>();
+
         final Set<String> carry;
         final Set<String> fillers;
         final Set<String> numbers;
@@ -706,6 +752,23 @@ public final class CallSummarizer {
             o.addAll(questionStart);
             o.addAll(l.list("closing_start"));
             openings = List.copyOf(o);
+            for (List<String> phrases :
+                    List.of(
+                            lead,
+                            greeting,
+                            nameAfter,
+                            brandAfter,
+                            openings,
+                            ownUnit,
+                            clauseStart,
+                            questionStart)) {
+                Map<String, List<String[]>> byFirst = new HashMap<>();
+                for (String p : phrases) {
+                    String[] ws = p.split(" ");
+                    byFirst.computeIfAbsent(ws[0], k -> new ArrayList<>()).add(ws);
+                }
+                phraseIndex.put(phrases, byFirst);
+            }
             carry = l.set("carry");
             fillers = l.set("fillers");
             numbers = l.set("numbers");
@@ -758,9 +821,12 @@ public final class CallSummarizer {
          * How many words of {@code tokens} from {@code at} the longest of {@code phrases} covers.
          */
         int phraseAt(List<Token> tokens, int at, List<String> phrases) {
+            if (at >= tokens.size()) {
+                return 0;
+            }
             int best = 0;
-            for (String p : phrases) {
-                String[] ws = p.split(" ");
+            Map<String, List<String[]>> byFirst = phraseIndex.get(phrases);
+            for (String[] ws : byFirst.getOrDefault(tokens.get(at).norm(), List.of())) {
                 if (ws.length <= best || at + ws.length > tokens.size()) {
                     continue;
                 }

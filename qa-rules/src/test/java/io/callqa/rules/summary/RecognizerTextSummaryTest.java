@@ -323,6 +323,28 @@ class RecognizerTextSummaryTest {
         assertThat(s.nextStep()).isEqualTo("the water will be back on by six this evening");
     }
 
+    /** "anything else" asked before the agent acts does not end the search for the outcome. */
+    @Test
+    void anEarlyAnythingElseBeforeTheActionIsNoClosing() {
+        CallSummary s =
+                summarizer.summarize(
+                        call(
+                                "en",
+                                """
+                                A 0.0 2.0 hello parcel line this is kim
+                                C 2.5 5.0 hi my parcel was sent to the wrong depot
+                                A 5.5 7.0 anything else on the order
+                                C 7.5 8.0 no just that
+                                A 8.5 12.0 i've rerouted the parcel to your local depot
+                                C 12.5 13.0 okay great
+                                A 13.5 16.0 it will arrive on monday
+                                """));
+        assertThat(s.reason()).isEqualTo("my parcel was sent to the wrong depot");
+        assertThat(s.action()).isEqualTo("i've rerouted the parcel to your local depot");
+        assertThat(s.outcome()).isEqualTo("okay great");
+        assertThat(s.nextStep()).isEqualTo("it will arrive on monday");
+    }
+
     @Test
     void theLexiconsAndTheCodeNameNoCompany() throws Exception {
         for (Path f :
