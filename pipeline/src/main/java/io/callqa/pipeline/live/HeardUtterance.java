@@ -17,6 +17,12 @@ public class HeardUtterance {
     /** The words. */
     public String text;
 
+    /** The recognizer's mean confidence in the words (0 to 1), or null when not given. */
+    public Double confidence;
+
+    /** The recognized words with timings and confidences, or null when not given. */
+    public HeardWord[] words;
+
     /** Its measures, or null when no audio covered it. */
     public Prosody prosody;
 
@@ -31,6 +37,8 @@ public class HeardUtterance {
         this.start = u.start;
         this.end = u.end;
         this.text = u.text;
+        this.confidence = u.confidence;
+        this.words = u.words;
         this.prosody = prosody;
         this.emotion = emotion;
     }

@@ -26,6 +26,7 @@ import io.callqa.rules.transcript.CallTranscript;
 import io.callqa.rules.transcript.Languages;
 import io.callqa.rules.transcript.Speaker;
 import io.callqa.rules.transcript.Utterance;
+import io.callqa.rules.transcript.Word;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -523,8 +524,29 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         List<Utterance> utterances = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (HeardUtterance h : us) {
+            List<Word> words = new ArrayList<>();
+            for (HeardWord w : h.words == null ? new HeardWord[0] : h.words) {
+                words.add(new Word(w.w, w.start, w.end, w.conf));
+            }
+            Utterance u =
+                    new Utterance(
+                            Speaker.fromId(h.speaker).orElseThrow(),
+                            h.start,
+                            h.end,
+                            h.text,
+                            h.confidence,
+                            words);
+            // Stated, so that the mean survives when redaction drops the words.
             utterances.add(
-                    new Utterance(Speaker.fromId(h.speaker).orElseThrow(), h.start, h.end, h.text));
+                    new Utterance(
+                            u.speaker(),
+                            u.start(),
+                            u.end(),
+                            u.text(),
+                            u.meanConfidence().isPresent()
+                                    ? u.meanConfidence().getAsDouble()
+                                    : null,
+                            u.words()));
             texts.add(h.text);
         }
         Map<String, String> metadata = new HashMap<>(c == null ? Map.of() : c.metadata);
@@ -600,14 +622,27 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
     /** A channel's recognizer and where in the call its first sample was. */
     private record Recognizer(VoskTranscriber transcriber, double offsetS) {
         LiveUtterance toLive(String callId, String channel, RecognizedUtterance r) {
-            return new LiveUtterance(
-                    callId,
-                    channel,
-                    offsetS + r.start(),
-                    offsetS + r.end(),
-                    r.text(),
-                    "vosk:" + callId + "/" + channel,
-                    System.currentTimeMillis());
+            LiveUtterance u =
+                    new LiveUtterance(
+                            callId,
+                            channel,
+                            offsetS + r.start(),
+                            offsetS + r.end(),
+                            r.text(),
+                            "vosk:" + callId + "/" + channel,
+                            System.currentTimeMillis());
+            u.confidence = r.confidence();
+            u.words =
+                    r.words().stream()
+                            .map(
+                                    w ->
+                                            new HeardWord(
+                                                    w.word(),
+                                                    offsetS + w.start(),
+                                                    offsetS + w.end(),
+                                                    w.confidence()))
+                            .toArray(HeardWord[]::new);
+            return u;
         }
     }
 }

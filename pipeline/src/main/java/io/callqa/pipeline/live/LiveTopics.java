@@ -258,8 +258,68 @@ public final class LiveTopics {
                             + end.asDouble());
         }
         String text = text(j, "text", callId);
-        return new LiveUtterance(
-                callId, speaker, start.asDouble(), end.asDouble(), text, source, timestamp);
+        LiveUtterance u =
+                new LiveUtterance(
+                        callId, speaker, start.asDouble(), end.asDouble(), text, source, timestamp);
+        JsonNode c = j.path("confidence");
+        if (!c.isMissingNode() && !c.isNull()) {
+            if (!isShare(c)) {
+                throw new BadRecord(callId, "confidence must be a number from 0 to 1, got " + c);
+            }
+            u.confidence = c.asDouble();
+        }
+        u.words = words(j.path("words"), callId);
+        return u;
+    }
+
+    /** The optional recognized words of a topic utterance: {@code [{w, start, end, conf}]}. */
+    private static HeardWord[] words(JsonNode ws, String callId) throws BadRecord {
+        if (ws.isMissingNode() || ws.isNull()) {
+            return null;
+        }
+        if (!ws.isArray()) {
+            throw new BadRecord(
+                    callId,
+                    "words must be an array of {w, start, end, conf}, got " + ws.getNodeType());
+        }
+        HeardWord[] out = new HeardWord[ws.size()];
+        for (int i = 0; i < ws.size(); i++) {
+            JsonNode w = ws.get(i);
+            String at = "words[" + i + "]";
+            if (!w.isObject() || !w.path("w").isTextual()) {
+                throw new BadRecord(callId, at + " must be an object with the word as w, got " + w);
+            }
+            JsonNode start = w.path("start");
+            JsonNode end = w.path("end");
+            if (!start.isNumber()
+                    || !end.isNumber()
+                    || start.asDouble() < 0
+                    || end.asDouble() < start.asDouble()) {
+                throw new BadRecord(
+                        callId,
+                        at
+                                + " times must be numbers of seconds with 0 <= start <= end, got"
+                                + " start "
+                                + start
+                                + ", end "
+                                + end);
+            }
+            if (!isShare(w.path("conf"))) {
+                throw new BadRecord(
+                        callId, at + ".conf must be a number from 0 to 1, got " + w.path("conf"));
+            }
+            out[i] =
+                    new HeardWord(
+                            w.path("w").asText(),
+                            start.asDouble(),
+                            end.asDouble(),
+                            w.path("conf").asDouble());
+        }
+        return out;
+    }
+
+    private static boolean isShare(JsonNode n) {
+        return n.isNumber() && n.asDouble() >= 0 && n.asDouble() <= 1;
     }
 
     private static String callId(JsonNode j) throws BadRecord {

@@ -20,6 +20,12 @@ public class LiveUtterance {
     /** The words. */
     public String text;
 
+    /** The recognizer's mean confidence in the words (0 to 1), or null when not given. */
+    public Double confidence;
+
+    /** The recognized words with timings and confidences, or null when not given. */
+    public HeardWord[] words;
+
     /** Where it came from (topic, partition, offset, or the recognizer), for error reports. */
     public String source;
 

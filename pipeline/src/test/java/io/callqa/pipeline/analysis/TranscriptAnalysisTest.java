@@ -72,6 +72,44 @@ class TranscriptAnalysisTest {
         }
     }
 
+    /**
+     * A recognizer's sidecar (lowercase, no punctuation, per-word confidences) keeps its
+     * confidences in the document; the words of the utterance in which a card number was redacted
+     * are not written.
+     */
+    @Test
+    void aRecognizersWordConfidencesReachTheDocument() throws Exception {
+        String call =
+                """
+                {"call_id": "c-words", "language": "en", "utterances": [
+                  {"speaker": "customer", "start": 1.0, "end": 2.0, "text": "my parcel never came",
+                   "words": [{"w": "my", "start": 1.0, "end": 1.2, "conf": 1.0},
+                             {"w": "parcel", "start": 1.2, "end": 1.5, "conf": 0.4},
+                             {"w": "never", "start": 1.5, "end": 1.8, "conf": 0.9},
+                             {"w": "came", "start": 1.8, "end": 2.0, "conf": 0.7}]},
+                  {"speaker": "customer", "start": 3.0, "end": 6.0, "confidence": 0.66,
+                   "text": "the card is four one one one one one one one one one one one one one one one",
+                   "words": [{"w": "four", "start": 3.9, "end": 4.1, "conf": 0.8}]}
+                ]}
+                """;
+        try (var h = harness()) {
+            h.processElement(write("c-words.json", call), 0);
+            JsonNode doc = new ObjectMapper().readTree(h.extractOutputValues().get(0).json);
+            JsonNode first = doc.path("utterances").get(0);
+            assertThat(first.path("confidence").asDouble()).isEqualTo(0.75);
+            assertThat(first.path("words"))
+                    .extracting(w -> w.path("w").asText() + "@" + w.path("conf").asDouble())
+                    .containsExactly("my@1.0", "parcel@0.4", "never@0.9", "came@0.7");
+            assertThat(first.at("/words/1/start").asDouble()).isEqualTo(1.2);
+            JsonNode redacted = doc.path("utterances").get(1);
+            assertThat(redacted.path("confidence").asDouble()).isEqualTo(0.66);
+            assertThat(redacted.path("text").asText()).contains("[CARD]");
+            assertThat(redacted.path("words").toString())
+                    .doesNotContain("four")
+                    .doesNotContain("one");
+        }
+    }
+
     @Test
     void badFilesBecomeDeadLettersNamingTheFileAndTheProblemAndTheGoodOnesStillPass()
             throws Exception {

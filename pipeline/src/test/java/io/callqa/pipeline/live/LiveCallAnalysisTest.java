@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callqa.pipeline.analysis.DeadLetter;
 import io.callqa.pipeline.document.CallDocument;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -29,11 +31,19 @@ class LiveCallAnalysisTest {
     private KeyedOneInputStreamOperatorTestHarness<String, LiveAudio, CallDocument> harness;
 
     private void open() throws Exception {
+        open(null);
+    }
+
+    /** Opens the operator, restored from {@code snapshot} when not null. */
+    private void open(OperatorSubtaskState snapshot) throws Exception {
         harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(new LiveCallAnalysis(null)),
                         a -> a.callId,
                         Types.STRING);
+        if (snapshot != null) {
+            harness.initializeState(snapshot);
+        }
         harness.open();
     }
 
@@ -248,5 +258,62 @@ class LiveCallAnalysisTest {
             assertThat(failed).as(id).isEqualTo(expected);
         }
         assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    /**
+     * A topic utterance with the recognizer's confidences keeps them through the call's state (a
+     * checkpoint and restore in between) into the document; the words of an utterance whose digits
+     * were redacted are not written.
+     */
+    @Test
+    void recognizedWordsAndConfidencesTravelFromTheTopicIntoTheDocument() throws Exception {
+        open();
+        harness.processElement(LiveAudio.started("c6", 0, Map.of("language", "en")), 0);
+        harness.processElement(
+                topic(
+                        "{\"call_id\":\"c6\",\"speaker\":\"customer\",\"start\":1.0,"
+                                + "\"end\":2.2,\"text\":\"my heater stopped working\","
+                                + "\"confidence\":0.8,\"words\":["
+                                + "{\"w\":\"my\",\"start\":1.0,\"end\":1.2,\"conf\":0.95},"
+                                + "{\"w\":\"heater\",\"start\":1.2,\"end\":1.6,\"conf\":0.55},"
+                                + "{\"w\":\"stopped\",\"start\":1.6,\"end\":1.9,\"conf\":0.9},"
+                                + "{\"w\":\"working\",\"start\":1.9,\"end\":2.2,\"conf\":0.8}]}"),
+                0);
+        harness.processElement(
+                topic(
+                        "{\"call_id\":\"c6\",\"speaker\":\"customer\",\"start\":3.0,"
+                                + "\"end\":5.0,\"text\":\"my card is four one one one one one"
+                                + " one one one one one one one one one one\",\"words\":["
+                                + "{\"w\":\"four\",\"start\":3.5,\"end\":3.7,\"conf\":0.9}]}"),
+                0);
+        OperatorSubtaskState snapshot = harness.snapshot(1, 0);
+        harness.close();
+        open(snapshot);
+        harness.processElement(LiveAudio.closed("c6", "ended", Map.of()), 0);
+
+        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json);
+        JsonNode first = doc.path("utterances").get(0);
+        assertThat(first.path("confidence").asDouble()).isEqualTo(0.8);
+        assertThat(first.path("words")).hasSize(4);
+        assertThat(first.at("/words/1/w").asText()).isEqualTo("heater");
+        assertThat(first.at("/words/1/conf").asDouble()).isEqualTo(0.55);
+        assertThat(first.at("/words/1/start").asDouble()).isEqualTo(1.2);
+        JsonNode redacted = doc.path("utterances").get(1);
+        assertThat(redacted.path("text").asText()).doesNotContain("four one one");
+        assertThat(redacted.path("words").toString()).doesNotContain("four").doesNotContain("one");
+        assertThat(redacted.path("confidence").asDouble()).isEqualTo(0.9);
+    }
+
+    private static LiveAudio topic(String json) {
+        LiveInput in =
+                LiveTopics.read(
+                        LiveTopics.UTTERANCES,
+                        0,
+                        7,
+                        0,
+                        json.getBytes(StandardCharsets.UTF_8),
+                        1000);
+        assertThat(in.rejected).as(json).isNull();
+        return LiveAudio.utterance(in.utterance);
     }
 }

@@ -90,4 +90,55 @@ class LiveTopicsTest {
         LiveInput named = read(LiveTopics.UTTERANCES, "{\"call_id\":\"c9\",\"speaker\":\"bot\"}");
         assertThat(named.rejected.callId).isEqualTo("c9");
     }
+
+    @Test
+    void anUtteranceMayCarryItsRecognizersConfidences() {
+        LiveUtterance u =
+                read(
+                                LiveTopics.UTTERANCES,
+                                "{\"call_id\":\"c1\",\"speaker\":\"agent\",\"start\":1,\"end\":2,"
+                                        + "\"text\":\"네 고객님\",\"confidence\":0.7,\"words\":["
+                                        + "{\"w\":\"네\",\"start\":1,\"end\":1.3,\"conf\":0.9},"
+                                        + "{\"w\":\"고객님\",\"start\":1.3,\"end\":2,\"conf\":0.5}]}")
+                        .utterance;
+        assertThat(u.confidence).isEqualTo(0.7);
+        assertThat(u.words).extracting(w -> w.w).containsExactly("네", "고객님");
+        assertThat(u.words[1].conf).isEqualTo(0.5);
+        assertThat(u.words[1].start).isEqualTo(1.3);
+
+        LiveUtterance plain =
+                read(
+                                LiveTopics.UTTERANCES,
+                                "{\"call_id\":\"c1\",\"speaker\":\"agent\",\"start\":1,\"end\":2,"
+                                        + "\"text\":\"hello\"}")
+                        .utterance;
+        assertThat(plain.confidence).isNull();
+        assertThat(plain.words).isNull();
+    }
+
+    @Test
+    void badConfidencesAreRejectedNamingTheField() {
+        String head =
+                "{\"call_id\":\"c\",\"speaker\":\"agent\",\"start\":1,\"end\":2,\"text\":\"x\",";
+        assertThat(reason(LiveTopics.UTTERANCES, head + "\"confidence\":1.5}"))
+                .isEqualTo("confidence must be a number from 0 to 1, got 1.5");
+        assertThat(reason(LiveTopics.UTTERANCES, head + "\"words\":\"x\"}"))
+                .isEqualTo("words must be an array of {w, start, end, conf}, got STRING");
+        assertThat(reason(LiveTopics.UTTERANCES, head + "\"words\":[{\"start\":1,\"end\":2}]}"))
+                .startsWith("words[0] must be an object with the word as w");
+        assertThat(
+                        reason(
+                                LiveTopics.UTTERANCES,
+                                head
+                                        + "\"words\":[{\"w\":\"x\",\"start\":2,\"end\":1,\"conf\":1}]}"))
+                .isEqualTo(
+                        "words[0] times must be numbers of seconds with 0 <= start <= end, got"
+                                + " start 2, end 1");
+        assertThat(
+                        reason(
+                                LiveTopics.UTTERANCES,
+                                head
+                                        + "\"words\":[{\"w\":\"x\",\"start\":1,\"end\":2,\"conf\":-1}]}"))
+                .isEqualTo("words[0].conf must be a number from 0 to 1, got -1");
+    }
 }

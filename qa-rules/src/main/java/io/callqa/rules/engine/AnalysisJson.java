@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callqa.rules.classify.Classification;
 import io.callqa.rules.pii.PiiFinding;
 import io.callqa.rules.transcript.Utterance;
+import io.callqa.rules.transcript.Word;
 
 /**
  * Writes a {@link CallAnalysis} in the analysis result format (the {@code analyze} output, and the
@@ -111,6 +112,17 @@ public final class AnalysisJson {
             o.put("end", u.end());
             o.put("text", u.text());
             u.meanConfidence().ifPresent(c -> o.put("confidence", round(c)));
+            // The redactor drops or masks the words of what it redacts, so these are safe to show.
+            if (!u.words().isEmpty()) {
+                ArrayNode ws = o.putArray("words");
+                for (Word w : u.words()) {
+                    ws.addObject()
+                            .put("w", w.w())
+                            .put("start", w.start())
+                            .put("end", w.end())
+                            .put("conf", round(w.conf()));
+                }
+            }
             o.put("agitated", a.agitated().contains(i));
         }
         ArrayNode alerts = root.putArray("alerts");
