@@ -30,7 +30,7 @@ final class Request {
                 // Forms are small; a cap keeps a hostile body from filling the heap.
                 byte[] body = exchange.getRequestBody().readNBytes(64 * 1024);
                 form.putAll(parse(new String(body, StandardCharsets.UTF_8)));
-                form.forEach(params::putIfAbsent);
+                params.putAll(form);
             }
         }
         this.messages =
