@@ -201,6 +201,40 @@ class ConsoleServerTest {
         }
     }
 
+    @Test
+    void whenEveryWorkerAndTheQueueAreTakenARequestGets503() throws Exception {
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            // Stalled requests for every worker, the whole queue, both 503 threads and a few more.
+            for (int i = 0; i < ConsoleServer.WORKERS + ConsoleServer.QUEUE + 10; i++) {
+                Socket s = new Socket("127.0.0.1", console.url().getPort());
+                sockets.add(s);
+                s.getOutputStream()
+                        .write("GET / HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+            }
+            Thread.sleep(1000);
+            // This one waits in the 503 threads' queue and is refused, never served.
+            try (Socket s = new Socket("127.0.0.1", console.url().getPort())) {
+                s.setSoTimeout(10_000);
+                s.getOutputStream()
+                        .write(
+                                "GET /static/console.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                                        .getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                String answer =
+                        new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertThat(answer)
+                        .startsWith("HTTP/1.1 503")
+                        .containsIgnoringCase("Retry-After: 1");
+            }
+        } finally {
+            for (Socket s : sockets) {
+                s.close();
+            }
+        }
+    }
+
     private static long consoleThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("console-"))
