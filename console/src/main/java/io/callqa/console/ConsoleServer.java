@@ -153,6 +153,11 @@ public final class ConsoleServer implements AutoCloseable {
         return new Builder();
     }
 
+    /** How many connections the full pool has handed to the 503 threads so far. */
+    long overflowed() {
+        return busy.getTaskCount();
+    }
+
     /** Where the console answers, e.g. {@code http://127.0.0.1:8088}. */
     public URI url() {
         return url;
@@ -216,19 +221,7 @@ public final class ConsoleServer implements AutoCloseable {
         } catch (RuntimeException e) {
             // The browser gets a reference only; the exception, which may quote call data or
             // internals, stays in the console's log under that reference.
-            String ref = reference();
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "console request " + ref + " (" + ex.getRequestURI().getPath() + ") failed",
-                    e);
-            sendQuietly(
-                    ex,
-                    500,
-                    "text/plain",
-                    "callqa console: internal error; the console's log has the details under"
-                            + " reference "
-                            + ref
-                            + ".");
+            internalError(ex, e);
         } finally {
             ex.close();
         }
@@ -508,6 +501,26 @@ public final class ConsoleServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "could not send the error page: " + e);
         }
+    }
+
+    /**
+     * Answers 500 for a request that failed with {@code e}: the browser gets a reference only; the
+     * exception, which may quote call data or internals, goes to the log under it.
+     */
+    static void internalError(HttpExchange ex, RuntimeException e) {
+        String ref = reference();
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "console request " + ref + " (" + ex.getRequestURI().getPath() + ") failed",
+                e);
+        sendQuietly(
+                ex,
+                500,
+                "text/plain",
+                "callqa console: internal error; the console's log has the details under"
+                        + " reference "
+                        + ref
+                        + ".");
     }
 
     /** A short random reference tying an error answer to its log line. */
