@@ -1,8 +1,9 @@
 #!/bin/bash
-# Entry point of the OpenSearch service: writes the security plugin's internal users from the
-# passwords in docker/.env (bcrypt hashes, made with the plugin's own hash tool), then starts the
-# image's usual entry point. The demo configuration (public demo certificates, demo users with
-# well-known passwords) is never installed: DISABLE_INSTALL_DEMO_CONFIG is set in compose.yaml.
+# Entry point of the OpenSearch service: writes the security plugin's internal users
+# (docker/opensearch/internal_users.yml) with bcrypt hashes of the passwords in docker/.env, made
+# with the plugin's own hash tool, then starts the image's usual entry point. The demo
+# configuration (public demo certificates, demo users with well-known passwords) is never
+# installed: DISABLE_INSTALL_DEMO_CONFIG is set in compose.yaml.
 set -euo pipefail
 
 home=/usr/share/opensearch
@@ -15,24 +16,20 @@ hash() {
 
 admin_hash=$(hash "${OPENSEARCH_ADMIN_PASSWORD:?set OPENSEARCH_ADMIN_PASSWORD in docker/.env}")
 dashboards_hash=$(hash "${OPENSEARCH_DASHBOARDS_PASSWORD:?set OPENSEARCH_DASHBOARDS_PASSWORD in docker/.env}")
-if [[ -z "$admin_hash" || -z "$dashboards_hash" ]]; then
+console_hash=$(hash "${OPENSEARCH_CONSOLE_PASSWORD:?set OPENSEARCH_CONSOLE_PASSWORD in docker/.env}")
+job_hash=$(hash "${OPENSEARCH_JOB_PASSWORD:?set OPENSEARCH_JOB_PASSWORD in docker/.env}")
+if [[ -z "$admin_hash" || -z "$dashboards_hash" || -z "$console_hash" || -z "$job_hash" ]]; then
   echo "opensearch: could not hash the passwords with hash.sh" >&2
   exit 1
 fi
 
-cat >"$users" <<USERS
-_meta:
-  type: "internalusers"
-  config_version: 2
-admin:
-  hash: "$admin_hash"
-  reserved: true
-  backend_roles: ["admin"]
-  description: "callqa stack administrator (callqa run, console and dashboards install use it)"
-kibanaserver:
-  hash: "$dashboards_hash"
-  reserved: true
-  description: "OpenSearch Dashboards server"
-USERS
+# The template (docker/opensearch/internal_users.yml) names the users; only the hashes are filled
+# in here; the replacement is quoted so that no character of a hash is special to bash.
+content=$(<"$home/callqa-internal-users.yml")
+content=${content//@ADMIN_HASH@/"$admin_hash"}
+content=${content//@DASHBOARDS_HASH@/"$dashboards_hash"}
+content=${content//@CONSOLE_HASH@/"$console_hash"}
+content=${content//@JOB_HASH@/"$job_hash"}
+printf '%s\n' "$content" >"$users"
 
 exec "$home/opensearch-docker-entrypoint.sh" opensearch

@@ -30,20 +30,22 @@ final class AlertFeed implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AlertFeed.class.getName());
     private static final int BATCH = 200;
-    private static final int MAX_STREAMS = 200;
     private static final String END = "";
 
     private final Index index;
     private final Duration interval;
+    private final int maxStreams;
     private final Map<String, Long> seen = new HashMap<>();
     private final List<BlockingQueue<String>> streams = new CopyOnWriteArrayList<>();
     private final Thread poller;
     private volatile boolean closed;
     private boolean ready;
 
-    AlertFeed(Index index, Duration interval) {
+    /** A feed polling {@code index}; at most {@code maxStreams} panels stream at once. */
+    AlertFeed(Index index, Duration interval, int maxStreams) {
         this.index = index;
         this.interval = interval;
+        this.maxStreams = maxStreams;
         this.poller = new Thread(this::run, "console-alert-feed");
         poller.setDaemon(true);
     }
@@ -63,7 +65,7 @@ final class AlertFeed implements AutoCloseable {
 
     /** Serves one event stream until the browser leaves or the console stops. */
     void stream(HttpExchange ex) throws IOException {
-        if (streams.size() >= MAX_STREAMS) {
+        if (streams.size() >= maxStreams) {
             ConsoleServer.send(ex, 503, "text/plain", "too many open alert panels");
             return;
         }

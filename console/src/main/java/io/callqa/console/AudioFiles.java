@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class AudioFiles {
 
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+    private static final Pattern RANGE = Pattern.compile("(\\d*)-(\\d*)");
 
     private final List<Path> allowed;
 
@@ -56,6 +56,47 @@ final class AudioFiles {
         return Optional.empty();
     }
 
+    /** An answer to a Range header: the status and the bytes {@code [start, end]} to send. */
+    record Span(int status, long start, long end) {}
+
+    /**
+     * What to send of a file of {@code size} bytes: 200 with all of it, 206 with {@code [start,
+     * end]}, or 416 (a range past the end, reversed, too large a number, or several ranges, which
+     * this server does not combine). A header in a unit other than bytes is ignored, as RFC 9110
+     * allows.
+     */
+    static Span span(String header, long size) {
+        Span whole = new Span(200, 0, size - 1);
+        if (header == null || !header.strip().regionMatches(true, 0, "bytes=", 0, 6)) {
+            return whole;
+        }
+        Span unsatisfiable = new Span(416, 0, -1);
+        Matcher m = RANGE.matcher(header.strip().substring(6).strip());
+        if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty()) || size == 0) {
+            return unsatisfiable;
+        }
+        if (m.group(1).isEmpty()) {
+            // A suffix: the last N bytes, all of them if N is larger than the file.
+            long n = digits(m.group(2));
+            return n == 0 ? unsatisfiable : new Span(206, Math.max(0, size - n), size - 1);
+        }
+        long start = digits(m.group(1));
+        long last = m.group(2).isEmpty() ? Long.MAX_VALUE : digits(m.group(2));
+        if (start >= size || last < start) {
+            return unsatisfiable;
+        }
+        return new Span(206, start, Math.min(last, size - 1));
+    }
+
+    /** Decimal digits as a long; anything beyond Long.MAX_VALUE is Long.MAX_VALUE. */
+    private static long digits(String d) {
+        try {
+            return Long.parseLong(d);
+        } catch (NumberFormatException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     void serve(HttpExchange ex, JsonNode call) throws IOException {
         Optional<Path> file = playable(call);
         if (file.isEmpty()) {
@@ -64,35 +105,22 @@ final class AudioFiles {
             return;
         }
         long size = Files.size(file.get());
-        long start = 0;
-        long end = size - 1;
-        int status = 200;
-        String range = ex.getRequestHeaders().getFirst("Range");
-        if (range != null) {
-            Matcher m = RANGE.matcher(range.strip());
-            if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
-                if (m.group(1).isEmpty()) {
-                    start = Math.max(0, size - Long.parseLong(m.group(2)));
-                } else {
-                    start = Long.parseLong(m.group(1));
-                    if (!m.group(2).isEmpty()) {
-                        end = Math.min(end, Long.parseLong(m.group(2)));
-                    }
-                }
-                if (start > end || start >= size) {
-                    ex.getResponseHeaders().set("Content-Range", "bytes */" + size);
-                    ex.sendResponseHeaders(416, -1);
-                    return;
-                }
-                status = 206;
-                ex.getResponseHeaders()
-                        .set("Content-Range", "bytes " + start + "-" + end + "/" + size);
-            }
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        Span span = span(ex.getRequestHeaders().getFirst("Range"), size);
+        if (span.status() == 416) {
+            ex.getResponseHeaders().set("Content-Range", "bytes */" + size);
+            ex.sendResponseHeaders(416, -1);
+            return;
+        }
+        long start = span.start();
+        long end = span.end();
+        int status = span.status();
+        if (status == 206) {
+            ex.getResponseHeaders().set("Content-Range", "bytes " + start + "-" + end + "/" + size);
         }
         long length = end - start + 1;
         ex.getResponseHeaders().set("Content-Type", "audio/wav");
         ex.getResponseHeaders().set("Accept-Ranges", "bytes");
-        ex.getResponseHeaders().set("Cache-Control", "private, max-age=300");
         if (ex.getRequestMethod().equals("HEAD")) {
             ex.sendResponseHeaders(status, -1);
             return;

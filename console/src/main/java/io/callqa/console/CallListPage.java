@@ -1,12 +1,10 @@
 package io.callqa.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.sun.net.httpserver.HttpExchange;
+import io.callqa.dashboards.CsvRows;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -313,21 +311,19 @@ final class CallListPage {
     /**
      * Streams every call matching the list's filters as CSV, a page at a time (search_after), so an
      * export of any size never sits in memory. Cells that a spreadsheet would run as a formula get
-     * a leading apostrophe.
+     * a leading apostrophe ({@link CsvRows}, shared with {@code callqa audit}).
      */
     static void exportCsv(Index index, Request req) throws IOException {
         CallFilter f = new CallFilter(req);
         HttpExchange ex = req.exchange();
         ex.getResponseHeaders().set("Content-Type", "text/csv; charset=utf-8");
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.getResponseHeaders()
                 .set("Content-Disposition", "attachment; filename=\"callqa-calls.csv\"");
         ex.sendResponseHeaders(200, 0);
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        CSV_COLUMNS.forEach(schema::addColumn);
         try (OutputStream out = ex.getResponseBody();
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                SequenceWriter csv =
-                        new CsvMapper().writerFor(Map.class).with(schema.build()).writeValues(w)) {
+                CsvRows csv = csv(w)) {
             JsonNode after = null;
             while (true) {
                 ObjectNode body = f.searchBody();
@@ -349,7 +345,12 @@ final class CallListPage {
         }
     }
 
-    private static Map<String, String> csvRow(JsonNode c) {
+    /** The export's CSV writer: its columns, cells neutralised as {@link CsvRows} does. */
+    static CsvRows csv(Writer w) throws IOException {
+        return new CsvRows(w, CSV_COLUMNS);
+    }
+
+    static Map<String, String> csvRow(JsonNode c) {
         Map<String, String> row = new LinkedHashMap<>();
         List<String> failed = new ArrayList<>();
         c.at("/qa/failed_rules").forEach(x -> failed.add(x.asText()));
@@ -365,14 +366,6 @@ final class CallListPage {
         row.put("failed_rules", String.join(" ", failed));
         row.put("customer_max_arousal", Format.number(c.at("/emotion/customer/max_arousal"), 3));
         row.put("duration_s", Format.number(c.path("duration_s"), 2));
-        row.replaceAll(
-                (k, v) ->
-                        v != null
-                                        && !v.isEmpty()
-                                        && "=+-@".indexOf(v.charAt(0)) >= 0
-                                        && !k.endsWith("arousal")
-                                ? "'" + v
-                                : v);
         return row;
     }
 }

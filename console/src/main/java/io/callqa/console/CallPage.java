@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,7 +138,7 @@ final class CallPage {
                 .append("</dd>");
     }
 
-    private static void transcript(StringBuilder b, Messages m, JsonNode call) {
+    static void transcript(StringBuilder b, Messages m, JsonNode call) {
         Map<Integer, List<Mark>> marks = new HashMap<>();
         Map<Integer, List<String>> unplaced = new HashMap<>();
         JsonNode utterances = call.path("utterances");
@@ -151,14 +152,10 @@ final class CallPage {
                 }
                 String text = utterances.get(u).path("text").asText();
                 String matched = e.path("matched").asText("");
-                int at =
-                        matched.isEmpty()
-                                ? -1
-                                : text.toLowerCase(Locale.ROOT)
-                                        .indexOf(matched.toLowerCase(Locale.ROOT));
-                if (at >= 0) {
+                int[] at = locate(text, matched);
+                if (at != null) {
                     marks.computeIfAbsent(u, k -> new ArrayList<>())
-                            .add(new Mark(at, at + matched.length(), rule, failed));
+                            .add(new Mark(at[0], at[1], rule, failed));
                 } else {
                     // Fuzzy matches (a near-miss word, Korean spacing) have no exact stretch:
                     // the whole utterance carries the rule instead.
@@ -227,6 +224,42 @@ final class CallPage {
     }
 
     /**
+     * Where {@code matched} first occurs in {@code text} ignoring case, as {@code [start, end)}
+     * offsets into {@code text} itself, or null. Lower-casing can change a string's length ("İ"
+     * becomes two chars), so the search runs on a lower-cased copy that remembers, for each of its
+     * chars, the code point of the original it came from; offsets always fall between code points.
+     */
+    static int[] locate(String text, String matched) {
+        if (matched.isEmpty()) {
+            return null;
+        }
+        StringBuilder lower = new StringBuilder(text.length());
+        int[] from = new int[text.length() * 3 + 1];
+        int[] to = new int[text.length() * 3 + 1];
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            String l = new String(Character.toChars(cp)).toLowerCase(Locale.ROOT);
+            for (int k = 0; k < l.length(); k++) {
+                if (lower.length() >= from.length) {
+                    from = Arrays.copyOf(from, from.length * 2);
+                    to = Arrays.copyOf(to, to.length * 2);
+                }
+                from[lower.length()] = i;
+                to[lower.length()] = next;
+                lower.append(l.charAt(k));
+            }
+            i = next;
+        }
+        String needle = matched.toLowerCase(Locale.ROOT);
+        int at = lower.indexOf(needle);
+        if (at < 0) {
+            return null;
+        }
+        return new int[] {from[at], to[at + needle.length() - 1]};
+    }
+
+    /**
      * The utterance text with its evidence marked; failed evidence wins where stretches overlap.
      */
     static String highlighted(String text, List<Mark> marks) {
@@ -239,7 +272,7 @@ final class CallPage {
         StringBuilder b = new StringBuilder();
         int at = 0;
         for (Mark mk : sorted) {
-            if (mk.start() < at) {
+            if (mk.start() < at || mk.end() > text.length() || mk.start() >= mk.end()) {
                 continue;
             }
             b.append(redacted(text.substring(at, mk.start())));

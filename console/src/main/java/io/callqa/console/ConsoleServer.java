@@ -20,11 +20,15 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -50,8 +54,38 @@ public final class ConsoleServer implements AutoCloseable {
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
                     + " media-src 'self'; connect-src 'self'; frame-ancestors 'none'";
 
+    private static final SecureRandom REFERENCES = new SecureRandom();
+
+    /** Worker threads: every request, including open alert streams, holds one. */
+    static final int WORKERS = 64;
+
+    /** Open alert panels at most, so that some workers are always left for pages. */
+    static final int MAX_ALERT_STREAMS = 48;
+
+    /** Connections waiting for a worker at most; more get 503. */
+    static final int QUEUE = 64;
+
+    /** Password hashes computed at once. */
+    static final int HASHING = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+
+    private static final ThreadLocal<Boolean> OVERLOADED = ThreadLocal.withInitial(() -> false);
+
+    static {
+        // The JDK server's timeouts are JVM-wide system properties, read once. Unless the
+        // operator set them: a request (line, headers, and the handler until it starts to
+        // answer) must arrive within 20 s, a connection that sends nothing is closed after that
+        // too, and an idle keep-alive connection after 30 s. This keeps a slow or silent client
+        // from holding a worker. The answer itself has no limit (alert streams stay open).
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "20");
+        System.getProperties().putIfAbsent("sun.net.httpserver.idleInterval", "30");
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxIdleConnections", "200");
+    }
+
     private final HttpServer http;
-    private final ExecutorService threads;
+    private final ThreadPoolExecutor threads;
+    private final ThreadPoolExecutor busy;
+    private final LoginThrottle throttle = new LoginThrottle();
+    private final Semaphore hashing = new Semaphore(HASHING);
     private final Users users;
     private final Index index;
     private final AlertFeed feed;
@@ -64,16 +98,29 @@ public final class ConsoleServer implements AutoCloseable {
         this.index = new Index(b.transport);
         this.audio = new AudioFiles(b.audioDirs);
         new SecureRandom().nextBytes(csrfKey);
-        this.feed = new AlertFeed(index, b.pollInterval);
+        this.feed = new AlertFeed(index, b.pollInterval, MAX_ALERT_STREAMS);
         this.http = HttpServer.create(new InetSocketAddress(b.bind, b.port), 64);
-        AtomicInteger n = new AtomicInteger();
+        // A fixed pool with a bounded queue: a flood of connections cannot raise the thread
+        // count. What the queue cannot hold goes to two more threads that only answer 503; what
+        // they cannot take either, the server drops (it closes the connection).
+        this.busy =
+                new ThreadPoolExecutor(
+                        2,
+                        2,
+                        0,
+                        TimeUnit.SECONDS,
+                        new ArrayBlockingQueue<>(QUEUE),
+                        threads("console-busy-", true),
+                        new ThreadPoolExecutor.AbortPolicy());
         this.threads =
-                Executors.newCachedThreadPool(
-                        r -> {
-                            Thread t = new Thread(r, "console-http-" + n.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
+                new ThreadPoolExecutor(
+                        WORKERS,
+                        WORKERS,
+                        0,
+                        TimeUnit.SECONDS,
+                        new ArrayBlockingQueue<>(QUEUE),
+                        threads("console-http-", false),
+                        (r, pool) -> busy.execute(r));
         http.setExecutor(threads);
         http.createContext("/", this::handle);
         feed.start();
@@ -85,9 +132,30 @@ public final class ConsoleServer implements AutoCloseable {
         this.url = URI.create("http://" + host + ":" + http.getAddress().getPort());
     }
 
+    private static ThreadFactory threads(String prefix, boolean overloaded) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Runnable run =
+                    overloaded
+                            ? () -> {
+                                OVERLOADED.set(true);
+                                r.run();
+                            }
+                            : r;
+            Thread t = new Thread(run, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     /** A builder; {@link Builder#opensearch} and {@link Builder#users} are required. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** How many connections the full pool has handed to the 503 threads so far. */
+    long overflowed() {
+        return busy.getTaskCount();
     }
 
     /** Where the console answers, e.g. {@code http://127.0.0.1:8088}. */
@@ -101,6 +169,7 @@ public final class ConsoleServer implements AutoCloseable {
         feed.close();
         http.stop(0);
         threads.shutdownNow();
+        busy.shutdownNow();
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -109,7 +178,28 @@ public final class ConsoleServer implements AutoCloseable {
             ex.getResponseHeaders().set("X-Frame-Options", "DENY");
             ex.getResponseHeaders().set("Referrer-Policy", "same-origin");
             ex.getResponseHeaders().set("Content-Security-Policy", CSP);
-            Optional<Users.User> user = authenticate(ex);
+            // Pages, exports and recordings hold call data: no browser or proxy may keep them.
+            // The static files set their own caching.
+            ex.getResponseHeaders().set("Cache-Control", "no-store");
+            if (OVERLOADED.get()) {
+                ex.getResponseHeaders().set("Retry-After", "1");
+                send(ex, 503, "text/plain", "The callqa console is busy; try again shortly.");
+                return;
+            }
+            Login login = authenticate(ex);
+            if (login.retryAfterMs() > 0) {
+                long seconds = Math.max(1, (login.retryAfterMs() + 999) / 1000);
+                ex.getResponseHeaders().set("Retry-After", Long.toString(seconds));
+                send(
+                        ex,
+                        login.throttled() ? 429 : 503,
+                        "text/plain",
+                        login.throttled()
+                                ? "Too many failed sign-ins; try again in " + seconds + " s."
+                                : "The callqa console is busy checking passwords; try again.");
+                return;
+            }
+            Optional<Users.User> user = login.user();
             if (user.isEmpty()) {
                 ex.getResponseHeaders()
                         .set(
@@ -129,8 +219,9 @@ public final class ConsoleServer implements AutoCloseable {
             // The browser went away mid-response; nothing to tell it.
             LOG.log(System.Logger.Level.DEBUG, "console request ended: " + e);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "console request failed", e);
-            sendQuietly(ex, 500, "text/plain", "callqa console: internal error: " + e);
+            // The browser gets a reference only; the exception, which may quote call data or
+            // internals, stays in the console's log under that reference.
+            internalError(ex, e);
         } finally {
             ex.close();
         }
@@ -189,12 +280,13 @@ public final class ConsoleServer implements AutoCloseable {
             if (ex.getResponseCode() != -1) {
                 throw e;
             }
-            LOG.log(System.Logger.Level.WARNING, "OpenSearch request failed", e);
+            String ref = reference();
+            LOG.log(System.Logger.Level.WARNING, "OpenSearch request " + ref + " failed", e);
             String body =
                     "<p class=\"problem\">"
                             + Html.esc(req.messages().get("error.opensearch"))
                             + " "
-                            + Html.esc(e.getMessage())
+                            + Html.esc(ref)
                             + "</p>";
             html(ex, 502, Html.page(req, "502", "", body));
         }
@@ -280,10 +372,18 @@ public final class ConsoleServer implements AutoCloseable {
                                 + "</p>"));
     }
 
-    private Optional<Users.User> authenticate(HttpExchange ex) {
+    /**
+     * The outcome of a sign-in: the user, or none, or a wait in milliseconds (throttled when too
+     * many attempts failed, else the password checks are all busy).
+     */
+    private record Login(Optional<Users.User> user, long retryAfterMs, boolean throttled) {
+        static final Login NONE = new Login(Optional.empty(), 0, false);
+    }
+
+    private Login authenticate(HttpExchange ex) {
         String h = ex.getRequestHeaders().getFirst("Authorization");
         if (h == null || !h.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
+            return Login.NONE;
         }
         String decoded;
         try {
@@ -292,13 +392,44 @@ public final class ConsoleServer implements AutoCloseable {
                             Base64.getDecoder().decode(h.substring(6).strip()),
                             StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return Login.NONE;
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            return Optional.empty();
+            return Login.NONE;
         }
-        return users.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        String name = decoded.substring(0, colon);
+        String password = decoded.substring(colon + 1);
+        // A signed-in browser resends a password already verified: no hash, no throttle, so
+        // nobody can lock out a user who is working.
+        Optional<Users.User> known = users.remembered(name, password);
+        if (known.isPresent()) {
+            return new Login(known, 0, false);
+        }
+        String address = ex.getRemoteAddress().getAddress().getHostAddress();
+        long wait = throttle.admit(address, name);
+        if (wait > 0) {
+            return new Login(Optional.empty(), wait, true);
+        }
+        // Password hashing is slow on purpose; a few at a time keep the workers free for
+        // signed-in users however many guesses arrive.
+        try {
+            if (!hashing.tryAcquire(2, TimeUnit.SECONDS)) {
+                return new Login(Optional.empty(), 1000, false);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Login.NONE;
+        }
+        try {
+            Optional<Users.User> user = users.authenticate(name, password);
+            if (user.isPresent()) {
+                throttle.succeeded(address, name);
+            }
+            return new Login(user, 0, false);
+        } finally {
+            hashing.release();
+        }
     }
 
     /** A per-user token that forms and scripts send back; other sites cannot read it. */
@@ -317,7 +448,7 @@ public final class ConsoleServer implements AutoCloseable {
     private static boolean validCsrf(Request req) {
         String sent = req.exchange().getRequestHeaders().getFirst("X-CSRF-Token");
         if (sent == null) {
-            sent = req.param("csrf");
+            sent = req.formParam("csrf");
         }
         return sent != null
                 && MessageDigest.isEqual(
@@ -370,6 +501,33 @@ public final class ConsoleServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "could not send the error page: " + e);
         }
+    }
+
+    /**
+     * Answers 500 for a request that failed with {@code e}: the browser gets a reference only; the
+     * exception, which may quote call data or internals, goes to the log under it.
+     */
+    static void internalError(HttpExchange ex, RuntimeException e) {
+        String ref = reference();
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "console request " + ref + " (" + ex.getRequestURI().getPath() + ") failed",
+                e);
+        sendQuietly(
+                ex,
+                500,
+                "text/plain",
+                "callqa console: internal error; the console's log has the details under"
+                        + " reference "
+                        + ref
+                        + ".");
+    }
+
+    /** A short random reference tying an error answer to its log line. */
+    private static String reference() {
+        byte[] b = new byte[6];
+        REFERENCES.nextBytes(b);
+        return HexFormat.of().formatHex(b);
     }
 
     private static void redirect(HttpExchange ex, String location) throws IOException {

@@ -23,6 +23,11 @@ final class ProsodyChart {
         {"energy_dbfs", "chart.energy"},
         {"arousal", "chart.arousal"}
     };
+
+    /** The longest call the chart draws to scale: 24 h, the job's own limit on times. */
+    static final double MAX_SECONDS = 24 * 3600;
+
+    private static final long[] STEPS = {10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200};
     private static final String[][] SPEAKERS = {{"agent", "#1f6fb2"}, {"customer", "#d9822b"}};
 
     private ProsodyChart() {}
@@ -40,11 +45,7 @@ final class ProsodyChart {
     }
 
     static String svg(JsonNode call, Messages m) {
-        double duration = call.path("duration_s").asDouble(0);
-        for (JsonNode u : call.path("utterances")) {
-            duration = Math.max(duration, u.path("end").asDouble());
-        }
-        duration = Math.max(duration, 1);
+        double duration = axisLength(call);
         int height = TOP + SERIES.length * (PANEL + GAP) + 10;
         StringBuilder b = new StringBuilder();
         b.append("<svg id=\"prosody-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
@@ -85,7 +86,7 @@ final class ProsodyChart {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (JsonNode u : call.path("utterances")) {
-                if (u.path(field).isNumber()) {
+                if (u.path(field).isNumber() && Double.isFinite(u.path(field).asDouble())) {
                     min = Math.min(min, u.path(field).asDouble());
                     max = Math.max(max, u.path(field).asDouble());
                 }
@@ -143,12 +144,19 @@ final class ProsodyChart {
             for (String[] sp : SPEAKERS) {
                 List<String> pts = new ArrayList<>();
                 for (JsonNode u : call.path("utterances")) {
-                    if (!u.path("speaker").asText().equals(sp[0]) || !u.path(field).isNumber()) {
+                    if (!u.path("speaker").asText().equals(sp[0])
+                            || !u.path(field).isNumber()
+                            || !Double.isFinite(u.path(field).asDouble())) {
+                        continue;
+                    }
+                    double start = u.path("start").asDouble();
+                    double end = u.path("end").asDouble();
+                    if (!Double.isFinite(start) || !Double.isFinite(end) || start > duration) {
                         continue;
                     }
                     double y = top + PANEL - (u.path(field).asDouble() - lo) / (hi - lo) * PANEL;
-                    double x1 = LEFT + u.path("start").asDouble() / duration * plotW;
-                    double x2 = LEFT + u.path("end").asDouble() / duration * plotW;
+                    double x1 = LEFT + Math.max(0, start) / duration * plotW;
+                    double x2 = LEFT + Math.min(duration, Math.max(0, end)) / duration * plotW;
                     pts.add(String.format(Locale.ROOT, "%.1f,%.1f %.1f,%.1f", x1, y, x2, y));
                 }
                 if (!pts.isEmpty()) {
@@ -162,7 +170,10 @@ final class ProsodyChart {
                 }
             }
             for (JsonNode a : call.path("alerts")) {
-                if (!a.path("t").isNumber()) {
+                if (!a.path("t").isNumber()
+                        || !Double.isFinite(a.path("t").asDouble())
+                        || a.path("t").asDouble() < 0
+                        || a.path("t").asDouble() > duration) {
                     continue;
                 }
                 double x = LEFT + a.path("t").asDouble() / duration * plotW;
@@ -205,8 +216,8 @@ final class ProsodyChart {
         }
         // Time axis under the last panel.
         double axisY = TOP + (SERIES.length - 1) * (PANEL + GAP) + PANEL + 14;
-        int step = duration > 300 ? 60 : duration > 120 ? 30 : 10;
-        for (int t = 0; t <= duration; t += step) {
+        long step = tickStep(duration);
+        for (long t = 0; t <= duration; t += step) {
             double x = LEFT + t / duration * plotW;
             b.append(
                     String.format(
@@ -218,5 +229,32 @@ final class ProsodyChart {
         }
         b.append("</svg>");
         return b.toString();
+    }
+
+    /**
+     * The time axis's length in seconds: the call's duration, stretched to the last utterance's
+     * end, but never past {@link #MAX_SECONDS}; values that are not finite numbers are ignored. The
+     * index takes whatever a producer wrote, and an end of 3e9 s must not draw 3e8 ticks.
+     */
+    static double axisLength(JsonNode call) {
+        double duration = finite(call.path("duration_s").asDouble(0));
+        for (JsonNode u : call.path("utterances")) {
+            duration = Math.max(duration, finite(u.path("end").asDouble()));
+        }
+        return Math.min(Math.max(duration, 1), MAX_SECONDS);
+    }
+
+    /** Seconds between axis labels: a round step giving at most about a dozen labels. */
+    static long tickStep(double duration) {
+        for (long step : STEPS) {
+            if (duration / step <= 12) {
+                return step;
+            }
+        }
+        return (long) Math.ceil(duration / 12 / 3600) * 3600;
+    }
+
+    private static double finite(double d) {
+        return Double.isFinite(d) && d > 0 ? d : 0;
     }
 }

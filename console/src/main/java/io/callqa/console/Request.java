@@ -15,6 +15,7 @@ final class Request {
     private final HttpExchange exchange;
     private final Users.User user;
     private final Map<String, String> params;
+    private final Map<String, String> form = new LinkedHashMap<>();
     private final Messages messages;
     private final String csrfToken;
 
@@ -28,7 +29,8 @@ final class Request {
             if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
                 // Forms are small; a cap keeps a hostile body from filling the heap.
                 byte[] body = exchange.getRequestBody().readNBytes(64 * 1024);
-                params.putAll(parse(new String(body, StandardCharsets.UTF_8)));
+                form.putAll(parse(new String(body, StandardCharsets.UTF_8)));
+                params.putAll(form);
             }
         }
         this.messages =
@@ -64,6 +66,14 @@ final class Request {
     String param(String name) {
         String v = params.get(name);
         return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    /**
+     * The parameter {@code name} from a posted form's body only (never the query string, which ends
+     * up in logs, history and Referer headers); null when absent.
+     */
+    String formParam(String name) {
+        return form.get(name);
     }
 
     Map<String, String> params() {

@@ -28,6 +28,7 @@ final class Svg {
 
     /**
      * Stacked vertical bars: {@code values[label][series]}, with a legend when series are named.
+     * Negative or non-finite values draw no bar.
      */
     static String stacked(
             String id,
@@ -39,7 +40,7 @@ final class Svg {
         for (double[] v : values) {
             double sum = 0;
             for (double x : v) {
-                sum += x;
+                sum += Double.isFinite(x) && x > 0 ? x : 0;
             }
             max = Math.max(max, sum);
         }
@@ -56,7 +57,8 @@ final class Svg {
             double x = LEFT + i * slot + (slot - barW) / 2;
             double y = TOP + legend + plotH;
             for (int s = 0; s < values[i].length; s++) {
-                double h = values[i][s] / max * plotH;
+                double v = values[i][s];
+                double h = Double.isFinite(v) && v > 0 ? v / max * plotH : 0;
                 y -= h;
                 b.append(
                                 String.format(
@@ -95,7 +97,7 @@ final class Svg {
         return b.append("</svg>").toString();
     }
 
-    /** A line over labelled points; NaN leaves a gap. */
+    /** A line over labelled points; NaN or an infinite value leaves a gap. */
     static String line(
             String id, List<String> labels, double[] values, double min, double max, String color) {
         StringBuilder b = open(id, H);
@@ -127,7 +129,7 @@ final class Svg {
         int n = Math.max(1, labels.size() - 1);
         for (int i = 0; i < labels.size(); i++) {
             double x = LEFT + (labels.size() == 1 ? plotW / 2 : i * plotW / n);
-            if (!Double.isNaN(values[i])) {
+            if (Double.isFinite(values[i]) && max > min) {
                 double y = TOP + plotH - (values[i] - min) / (max - min) * plotH;
                 pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
                 b.append(

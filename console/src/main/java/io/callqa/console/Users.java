@@ -5,6 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -15,7 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
@@ -44,11 +50,18 @@ public final class Users {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rw-------");
 
     /** One user: name, role and password hash. */
     private record Entry(String name, Role role, int iterations, byte[] salt, byte[] hash) {}
 
     private final Map<String, Entry> users;
+    // A name that is not in the file is checked against this stand-in, at the cost of the
+    // file's costliest hash, so the answer takes as long as a wrong password for a real user
+    // and does not tell which names exist.
+    private final Entry unknown;
+    private final AtomicLong hashes = new AtomicLong();
     // PBKDF2 is slow on purpose; a browser sends the password with every request, so a verified
     // password is remembered as a keyed hash (never in clear) until it changes.
     private final byte[] cacheKey = new byte[32];
@@ -57,6 +70,13 @@ public final class Users {
     private Users(Map<String, Entry> users) {
         this.users = users;
         RANDOM.nextBytes(cacheKey);
+        int iterations =
+                users.values().stream().mapToInt(Entry::iterations).max().orElse(ITERATIONS);
+        byte[] salt = new byte[16];
+        byte[] hash = new byte[32];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(hash);
+        this.unknown = new Entry("", Role.FLOOR, iterations, salt, hash);
     }
 
     /**
@@ -154,6 +174,11 @@ public final class Users {
      *     characters
      */
     public static String line(String name, Role role, char[] password) {
+        return line(name, role, password, ITERATIONS);
+    }
+
+    /** As {@link #line(String, Role, char[])} with {@code iterations} (tests use fewer). */
+    static String line(String name, Role role, char[] password, int iterations) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(
                     "user name '" + name + "' must be 1-64 letters, digits or . _ @ -");
@@ -170,28 +195,117 @@ public final class Users {
                 name,
                 role.id(),
                 SCHEME,
-                Integer.toString(ITERATIONS),
+                Integer.toString(iterations),
                 b64.encodeToString(salt),
-                b64.encodeToString(pbkdf2(password, salt, ITERATIONS)));
+                b64.encodeToString(pbkdf2(password, salt, iterations)));
     }
 
-    /** The user {@code name} with its role if {@code password} is right, else empty. */
+    /**
+     * Appends {@code line} to the users file, creating it if needed readable and writable by its
+     * owner only (mode 0600 where the file system has POSIX permissions): the hashes in it can be
+     * attacked offline by whoever reads them.
+     */
+    public static void append(Path file, String line) throws IOException {
+        createPrivate(file);
+        Files.writeString(
+                file,
+                line + System.lineSeparator(),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+    }
+
+    /** Replaces the users file with {@code content}, the file owner-only as for {@link #append}. */
+    public static void write(Path file, String content) throws IOException {
+        createPrivate(file);
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
+        }
+        Files.writeString(
+                file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    private static void createPrivate(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null
+                && Files.getFileStore(dir)
+                        .supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } else {
+            Files.createFile(file);
+        }
+    }
+
+    /**
+     * A warning to print at start-up if the users file can be read by its group or by others,
+     * naming the file and the command that fixes it; empty if only its owner can read it or the
+     * file system has no POSIX permissions.
+     */
+    public static Optional<String> exposure(Path file) throws IOException {
+        if (!Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return Optional.empty();
+        }
+        Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
+        if (!p.contains(PosixFilePermission.GROUP_READ)
+                && !p.contains(PosixFilePermission.OTHERS_READ)) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                "warning: the users file "
+                        + file
+                        + " is readable by "
+                        + (p.contains(PosixFilePermission.OTHERS_READ) ? "every user" : "its group")
+                        + " ("
+                        + PosixFilePermissions.toString(p)
+                        + "); its password hashes can be attacked offline. Run: chmod 600 "
+                        + file);
+    }
+
+    /**
+     * The user {@code name} with its role if {@code password} is right, else empty. A password
+     * verified before is recognised at once ({@link #remembered}); any other attempt costs one full
+     * password hash, whether or not the name exists.
+     */
     public Optional<User> authenticate(String name, String password) {
-        Entry e = users.get(name);
-        if (e == null || password == null) {
+        Optional<User> quick = remembered(name, password);
+        if (quick.isPresent() || name == null || password == null) {
+            return quick;
+        }
+        Entry e = users.getOrDefault(name, unknown);
+        hashes.incrementAndGet();
+        boolean right =
+                MessageDigest.isEqual(
+                        e.hash(), pbkdf2(password.toCharArray(), e.salt(), e.iterations()));
+        if (!right || e == unknown) {
             return Optional.empty();
         }
-        byte[] quick = keyed(name + '\0' + password);
-        byte[] known = verified.get(name);
-        if (known != null && MessageDigest.isEqual(known, quick)) {
-            return Optional.of(new User(name, e.role()));
-        }
-        if (!MessageDigest.isEqual(
-                e.hash(), pbkdf2(password.toCharArray(), e.salt(), e.iterations()))) {
-            return Optional.empty();
-        }
-        verified.put(name, quick);
+        verified.put(name, keyed(name + '\0' + password));
         return Optional.of(new User(name, e.role()));
+    }
+
+    /**
+     * The user {@code name} if {@code password} is the one verified last for that name, without
+     * hashing it again (a browser sends the password with every request); else empty.
+     */
+    public Optional<User> remembered(String name, String password) {
+        if (name == null || password == null) {
+            return Optional.empty();
+        }
+        Entry e = users.get(name);
+        byte[] known = verified.get(name);
+        if (e == null
+                || known == null
+                || !MessageDigest.isEqual(known, keyed(name + '\0' + password))) {
+            return Optional.empty();
+        }
+        return Optional.of(new User(name, e.role()));
+    }
+
+    /** How many full password hashes {@link #authenticate} has computed. */
+    long hashesComputed() {
+        return hashes.get();
     }
 
     /** How many users the file holds. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,5 +105,72 @@ class UsersTest {
         assertThat(Role.FLOOR.acknowledges()).isTrue();
         assertThat(Role.FLOOR.readsCalls() || Role.FLOOR.reviews() || Role.FLOOR.exports())
                 .isFalse();
+    }
+
+    @Test
+    void anUnknownNameCostsOneFullHashLikeAWrongPassword(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("users");
+        Files.writeString(
+                file,
+                Users.line("maria", Role.SUPERVISOR, "correct horse".toCharArray(), 20_000) + "\n",
+                StandardCharsets.UTF_8);
+        Users users = Users.read(file);
+        long before = users.hashesComputed();
+        assertThat(users.authenticate("nobody", "correct horse")).isEmpty();
+        assertThat(users.hashesComputed()).isEqualTo(before + 1);
+        assertThat(users.authenticate("maria", "wrong horse")).isEmpty();
+        assertThat(users.hashesComputed()).isEqualTo(before + 2);
+        // The stand-in is as costly as the file's hash: compare medians of the two paths, in
+        // the same run, against each other (never against a fixed time).
+        long[] unknown = new long[7];
+        long[] known = new long[7];
+        for (int i = 0; i < unknown.length; i++) {
+            long t0 = System.nanoTime();
+            users.authenticate("nobody" + i, "wrong horse");
+            long t1 = System.nanoTime();
+            users.authenticate("maria", "wrong horse " + i);
+            known[i] = System.nanoTime() - t1;
+            unknown[i] = t1 - t0;
+        }
+        java.util.Arrays.sort(unknown);
+        java.util.Arrays.sort(known);
+        assertThat((double) unknown[3]).isGreaterThan(known[3] / 3.0);
+    }
+
+    @Test
+    void aUsersFileIsCreatedForItsOwnerOnly(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("users");
+        Users.append(file, Users.line("maria", Role.SUPERVISOR, "password1".toCharArray(), 10_000));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(Users.exposure(file)).isEmpty();
+        Users.append(file, Users.line("jun", Role.FLOOR, "password2".toCharArray(), 10_000));
+        assertThat(Users.read(file).size()).isEqualTo(2);
+
+        Path demo = tmp.resolve("demo-users");
+        Files.writeString(demo, "old\n");
+        Files.setPosixFilePermissions(demo, PosixFilePermissions.fromString("rw-r--r--"));
+        Users.write(demo, Users.line("a", Role.FLOOR, "password1".toCharArray(), 10_000) + "\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(demo)))
+                .isEqualTo("rw-------");
+        assertThat(Files.readString(demo)).doesNotContain("old");
+    }
+
+    @Test
+    void aUsersFileOthersCanReadIsWarnedAbout(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("users");
+        Files.writeString(file, Users.line("a", Role.FLOOR, "password1".toCharArray(), 10_000));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(Users.exposure(file))
+                .hasValueSatisfying(
+                        w ->
+                                assertThat(w)
+                                        .contains(file.toString())
+                                        .contains("readable by every user")
+                                        .contains("chmod 600 " + file));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        assertThat(Users.exposure(file)).hasValueSatisfying(w -> assertThat(w).contains("group"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        assertThat(Users.exposure(file)).isEmpty();
     }
 }

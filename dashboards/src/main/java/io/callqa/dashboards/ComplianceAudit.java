@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -139,6 +140,14 @@ public final class ComplianceAudit {
             }
         }
         return Query.of(q -> q.bool(b -> b.must(must)));
+    }
+
+    /**
+     * A CSV writer for audit rows: {@link #COLUMNS} with a header row, cells a spreadsheet would
+     * run as a formula neutralised, exactly as the console's call export.
+     */
+    public static CsvRows csv(Writer out) throws IOException {
+        return new CsvRows(out, COLUMNS);
     }
 
     /** The rows of one call: its results that the query selects. */

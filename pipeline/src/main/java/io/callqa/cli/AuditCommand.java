@@ -3,10 +3,9 @@ package io.callqa.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.callqa.dashboards.AuditQuery;
 import io.callqa.dashboards.ComplianceAudit;
+import io.callqa.dashboards.CsvRows;
 import io.callqa.pipeline.OpenSearchAccess;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -102,7 +101,7 @@ final class AuditCommand implements Callable<Integer> {
 
         PrintWriter stdout = spec.commandLine().getOut();
         OpenSearchTransport transport = access.open();
-        try (SequenceWriter writer = writer(stdout)) {
+        try (RowSink writer = writer(stdout)) {
             new ComplianceAudit(new OpenSearchClient(transport))
                     .export(
                             query,
@@ -120,13 +119,42 @@ final class AuditCommand implements Callable<Integer> {
         return 0;
     }
 
-    private SequenceWriter writer(Writer out) throws IOException {
+    /** Where rows go: JSON lines, or CSV escaped as the console's export. */
+    private interface RowSink extends AutoCloseable {
+        void write(ObjectNode row) throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private RowSink writer(Writer out) throws IOException {
         if (format.equals("json")) {
-            return new ObjectMapper().writer().withRootValueSeparator("\n").writeValues(out);
+            SequenceWriter json =
+                    new ObjectMapper().writer().withRootValueSeparator("\n").writeValues(out);
+            return new RowSink() {
+                @Override
+                public void write(ObjectNode row) throws IOException {
+                    json.write(row);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    json.close();
+                }
+            };
         }
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        ComplianceAudit.COLUMNS.forEach(schema::addColumn);
-        return new CsvMapper().writerFor(ObjectNode.class).with(schema.build()).writeValues(out);
+        CsvRows csv = ComplianceAudit.csv(out);
+        return new RowSink() {
+            @Override
+            public void write(ObjectNode row) throws IOException {
+                csv.write(row);
+            }
+
+            @Override
+            public void close() throws IOException {
+                csv.close();
+            }
+        };
     }
 
     private Instant start(String value) {

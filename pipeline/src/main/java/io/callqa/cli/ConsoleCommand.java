@@ -14,7 +14,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,6 +98,12 @@ final class ConsoleCommand implements Callable<Integer> {
             return 0;
         }
         Users accounts = readUsers(users);
+        Users.exposure(users)
+                .ifPresent(
+                        w -> {
+                            spec.commandLine().getErr().println(w);
+                            spec.commandLine().getErr().flush();
+                        });
         OpenSearchAccess access = opensearch.access();
         OpenSearchEndpoint.require(access);
         OpenSearchTransport transport = access.open();
@@ -196,12 +201,7 @@ final class ConsoleCommand implements Callable<Integer> {
         } finally {
             java.util.Arrays.fill(password, ' ');
         }
-        Files.writeString(
-                users,
-                line + System.lineSeparator(),
-                StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        Users.append(users, line);
         out.println("Added " + nr[0] + " (" + nr[1] + ") to " + users);
         out.flush();
     }
@@ -240,7 +240,7 @@ final class ConsoleCommand implements Callable<Integer> {
             passwords.put(r.id(), p.toString());
             lines.append(Users.line(r.id(), r, p.toString().toCharArray())).append('\n');
         }
-        Files.writeString(file, lines, StandardCharsets.UTF_8);
+        Users.write(file, lines.toString());
         return passwords;
     }
 

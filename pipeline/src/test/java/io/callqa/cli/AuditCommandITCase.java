@@ -181,4 +181,65 @@ class AuditCommandITCase {
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("the audit period is empty");
     }
+
+    @Test
+    void csvCellsASpreadsheetWouldRunAsAFormulaAreNeutralised(OpenSearchNode node)
+            throws Exception {
+        // Whoever can write to the index (or name an agent) controls these cells.
+        String agent = "=HYPERLINK(\"http://x.invalid\",\"open\")";
+        ObjectMapper m = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode call = m.createObjectNode();
+        call.put("call_id", "c-formula");
+        call.put("started_at", "2026-11-15T10:00:00Z");
+        call.put("agent_id", agent);
+        call.put("team", "\tteam");
+        call.put("queue", "\r=1+1");
+        com.fasterxml.jackson.databind.node.ObjectNode result =
+                call.putObject("qa").putArray("results").addObject();
+        result.put("rule_id", "r-formula").put("kind", "compliance").put("passed", false);
+        result.put("description", "@SUM(A1)");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> put =
+                http.send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        node.httpUri()
+                                                .resolve(
+                                                        "/callqa-calls/_doc/c-formula?refresh=true"))
+                                .header("Content-Type", "application/json")
+                                .PUT(
+                                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                                                m.writeValueAsString(call)))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isBetween(200, 201);
+        String[] r =
+                run(
+                        "audit",
+                        "--opensearch",
+                        node.httpUri().toString(),
+                        "--from",
+                        "2026-11-15",
+                        "--to",
+                        "2026-11-15",
+                        "--agent",
+                        agent,
+                        "--format",
+                        "csv");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> it =
+                new CsvMapper()
+                        .readerForMapOf(String.class)
+                        .with(CsvSchema.emptySchema().withHeader())
+                        .readValues(r[1])) {
+            it.forEachRemaining(rows::add);
+        }
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0))
+                .containsEntry("agent_id", "'" + agent)
+                .containsEntry("team", "'\tteam")
+                .containsEntry("queue", "'\r=1+1")
+                .containsEntry("description", "'@SUM(A1)")
+                .containsEntry("passed", "false");
+    }
 }

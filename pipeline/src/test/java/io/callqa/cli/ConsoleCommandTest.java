@@ -8,9 +8,11 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +51,8 @@ class ConsoleCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("Added maria (supervisor) to " + file + "\n");
         assertThat(Files.readString(file)).doesNotContain("s3cret-pass");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(Users.read(file).authenticate("maria", "s3cret-pass"))
                 .contains(new Users.User("maria", Role.SUPERVISOR));
 
@@ -113,10 +117,36 @@ class ConsoleCommandTest {
         Path file = tmp.resolve("demo-users.txt");
         Map<String, String> passwords = ConsoleCommand.writeDemoUsers(file);
         assertThat(passwords).containsOnlyKeys("supervisor", "compliance", "floor");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         Users users = Users.read(file);
         passwords.forEach(
                 (name, pw) ->
                         assertThat(users.authenticate(name, pw).orElseThrow().role().id())
                                 .isEqualTo(name));
+    }
+
+    @Test
+    void startingWithAUsersFileOthersCanReadWarns(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("users.txt");
+        ConsoleCommand.writeDemoUsers(file);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        // No OpenSearch answers: the console stops right after the warning.
+        Run r =
+                run(
+                        "",
+                        "console",
+                        "--users",
+                        file.toString(),
+                        "--opensearch",
+                        "http://127.0.0.1:" + closed);
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err())
+                .startsWith("warning: the users file " + file + " is readable by every user")
+                .contains("chmod 600 " + file);
     }
 }

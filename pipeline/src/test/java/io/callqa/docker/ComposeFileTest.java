@@ -187,6 +187,44 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyPublishedPortBindsTheLoopbackByDefault() throws IOException {
+        Map<String, String> env = envFile(ComposeFile.ENV_EXAMPLE);
+        List<String> open = new ArrayList<>();
+        ComposeFile.read()
+                .services()
+                .forEach(
+                        (name, s) -> {
+                            if (s.get("ports") instanceof List<?> ports) {
+                                for (Object p : ports) {
+                                    String withTemplate = resolve(String.valueOf(p), env);
+                                    String withDefaults = resolve(String.valueOf(p), Map.of());
+                                    if (!withTemplate.startsWith("127.0.0.1:")
+                                            || !withDefaults.startsWith("127.0.0.1:")) {
+                                        open.add(name + ": " + p);
+                                    }
+                                }
+                            }
+                        });
+        assertThat(open).as("ports published on every interface").isEmpty();
+        // Kafka's external listener (no authentication) opens only through the documented switch.
+        assertThat(String.valueOf(ComposeFile.read().services().get("kafka").get("ports")))
+                .contains("${KAFKA_EXTERNAL_BIND:-127.0.0.1}:");
+        assertThat(env).containsEntry("KAFKA_EXTERNAL_BIND", "127.0.0.1");
+        assertThat(Files.readString(ComposeFile.ENV_EXAMPLE)).contains("SASL_SSL");
+    }
+
+    /** {@code ${NAME:-default}} and {@code ${NAME}} replaced from {@code env}, else defaults. */
+    private static String resolve(String value, Map<String, String> env) {
+        Matcher m = Pattern.compile("\\$\\{([A-Z_]+)(?::-([^}]*))?\\}").matcher(value);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String v = env.getOrDefault(m.group(1), m.group(2) == null ? "" : m.group(2));
+            m.appendReplacement(b, Matcher.quoteReplacement(v));
+        }
+        return m.appendTail(b).toString();
+    }
+
+    @Test
     void taskManagersCanBeScaled() throws IOException {
         Map<String, Object> tm = ComposeFile.read().services().get("taskmanager");
         assertThat(tm).as("a taskmanager service").isNotNull();
