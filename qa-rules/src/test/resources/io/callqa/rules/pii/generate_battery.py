@@ -214,10 +214,8 @@ def gen(seed, per):
         else:
             cue_a = r.choice(["유효기간 말씀해 주세요.", "카드 유효기간이 어떻게 되세요?"])
             spoken = r.choice([f"{say_ko(r, f'{mm:02d}', 2)} {say_ko(r, str(yy), 2)}", f"{mm:02d}/{yy}",
-                               f"이십{KO[yy // 10 - 2] if yy >= 30 else ''}{'십' if yy >= 30 else '십'}{KO[yy % 10] if yy % 10 else ''}년 {KO[mm] if mm < 10 else ('십' + (KO[mm - 10] if mm > 10 else ''))}월"])
+                               f"{ko_num(yy)}년 {ko_num(mm)}월"])
             if "년" in spoken:
-                val = "-"
-                spoken = spoken.replace("이십십", "이십")
                 val = f"{yy}"
             cue_c = r.choice(["", "유효기간은", "네"])
         emit(items, nid("expiry"), "expiry", val, number_item(lang, vosk, "expiry", val, cue_a, cue_c, spoken, 1, fill))
@@ -273,7 +271,7 @@ def gen(seed, per):
                 spoken = spoken.replace("/", " ")
             c = Conv().say("A", r.choice(["And your date of birth?", "Can you confirm your date of birth?", "What's your birthday?"]))
             c.say("C", (r.choice(["it's ", "", "i was born on "]) + spoken) if vosk else ("It's " + spoken + "."))
-            emit(items, nid("dob"), "dob", str(year % 100).zfill(2) if "/" not in spoken else f"{year}", c)
+            emit(items, nid("dob"), "dob", str(year % 100).zfill(2) if "/" not in spoken and year < 2000 else f"{year}", c)
             # name
             c = Conv().say("A", "thank you for calling how can i help" if vosk else "Thank you for calling, how can I help?")
             c.say("C", (f"hi my name is {first} {last} i'm calling about my bill" if vosk else f"Hi, my name is {first.title()} {last.title()}, I'm calling about my bill."))
@@ -305,7 +303,7 @@ def gen(seed, per):
             yy3, mm3, dd3 = r.randint(50, 99), r.randint(1, 12), r.randint(1, 28)
             c = Conv().say("A", "생년월일 말씀해 주세요.")
             c.say("C", f"{ko_num(yy3)}년 {ko_num(mm3)}월 {ko_num(dd3)}일이요")
-            emit(items, nid("dob"), "dob", f"{yy3:02d}{mm3:02d}", c)
+            emit(items, nid("dob"), "dob", f"{yy3:02d}{mm3}", c)
             # Korean name
             nm = r.choice(["박서연", "최도윤", "한지우", "윤하준", "서예린", "강민재"])
             c = Conv().say("A", "성함 말씀해 주세요.")
