@@ -62,6 +62,10 @@ record PiiCue(PiiType type, int token, double time, int expected) {
                     Map.entry("birthday", Kind.DOB),
                     Map.entry("born", Kind.DOB),
                     Map.entry("dob", Kind.DOB),
+                    // The last four digits of a card may be shown and said (PCI DSS 3.4).
+                    Map.entry("ending", Kind.NONE),
+                    Map.entry("ends in", Kind.NONE),
+                    Map.entry("ends with", Kind.NONE),
                     Map.entry("order", Kind.NONE),
                     Map.entry("confirmation", Kind.NONE),
                     Map.entry("tracking", Kind.NONE),
@@ -78,6 +82,8 @@ record PiiCue(PiiType type, int token, double time, int expected) {
     private static final List<Map.Entry<String, Kind>> KO =
             List.of(
                     Map.entry("주문", Kind.NONE),
+                    Map.entry("끝자리", Kind.NONE),
+                    Map.entry("끝번호", Kind.NONE),
                     Map.entry("송장", Kind.NONE),
                     Map.entry("접수번호", Kind.NONE),
                     Map.entry("예약번호", Kind.NONE),
