@@ -162,7 +162,7 @@ final class TextFinders {
         if (r.kind() == SpokenNumbers.Kind.DIGITS && r.digits().length() == 1 && w.length() > 1) {
             return r.digits();
         }
-        if (w.length() > 8) {
+        if (w.length() > 34) {
             return null;
         }
         for (int k = 0; k < w.length(); k++) {
