@@ -25,17 +25,19 @@ final class WordRedaction {
         String lower = text.toLowerCase(Locale.ROOT);
         List<Word> out = new ArrayList<>(words.size());
         int cursor = 0;
+        // Spans are in text order and words align in order, so one pointer walks the spans.
+        int next = 0;
         for (Word w : words) {
             String key = w.w().toLowerCase(Locale.ROOT).strip();
             int at = key.isEmpty() ? -1 : find(lower, key, cursor);
             Span hit = null;
             if (at >= 0) {
                 int end = at + key.length();
-                for (Span s : spans) {
-                    if (s.start() < end && at < s.end()) {
-                        hit = s;
-                        break;
-                    }
+                while (next < spans.size() && spans.get(next).end() <= at) {
+                    next++;
+                }
+                if (next < spans.size() && spans.get(next).start() < end) {
+                    hit = spans.get(next);
                 }
                 cursor = end;
             } else if (reads(key)) {
