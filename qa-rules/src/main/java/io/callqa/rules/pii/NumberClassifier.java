@@ -103,42 +103,32 @@ final class NumberClassifier {
     static List<Span> classify(
             List<NumberRun> runs, List<PiiCue> cues, List<Token> tokens, List<String> texts) {
         List<Span> spans = new ArrayList<>();
-        // Cues said so far, the digits each has been given and when it was last used.
         int nextCue = 0;
-        List<PiiCue> open = new ArrayList<>();
-        List<int[]> consumed = new ArrayList<>();
-        double[] lastUse = new double[0];
+        List<OpenCue> open = new ArrayList<>();
         List<Said> said = new ArrayList<>();
         for (NumberRun run : runs) {
             double t = tokens.get(run.first()).time();
             while (nextCue < cues.size() && cues.get(nextCue).token() < run.first()) {
-                open.add(cues.get(nextCue));
-                consumed.add(new int[] {0});
+                open.add(new OpenCue(cues.get(nextCue)));
                 nextCue++;
-            }
-            if (lastUse.length < open.size()) {
-                double[] grown = new double[open.size() * 2 + 4];
-                System.arraycopy(lastUse, 0, grown, 0, lastUse.length);
-                lastUse = grown;
             }
             if (isAmount(run, tokens, texts)) {
                 continue;
             }
             PiiType type = null;
-            int lo = Math.max(0, open.size() - 4);
-            for (int k = open.size() - 1; k >= lo && type == null; k--) {
-                PiiCue c = open.get(k);
-                double since = Math.max(c.time(), lastUse[k]);
-                if (t - since > CUE_SECONDS || consumed.get(k)[0] >= c.expected()) {
+            for (int k = open.size() - 1; k >= Math.max(0, open.size() - 4) && type == null; k--) {
+                OpenCue o = open.get(k);
+                PiiCue c = o.cue;
+                if (t - Math.max(c.time(), o.lastUse) > CUE_SECONDS || o.digits >= c.expected()) {
                     continue;
                 }
                 if (c.type() == null) {
                     break;
                 }
-                if (fits(c, run, consumed.get(k)[0])) {
+                if (fits(c, run, o.digits)) {
                     type = c.type();
-                    consumed.get(k)[0] += run.digits().length();
-                    lastUse[k] = tokens.get(run.last()).time();
+                    o.digits += run.digits().length();
+                    o.lastUse = tokens.get(run.last()).time();
                 }
             }
             if (type == null) {
@@ -156,6 +146,17 @@ final class NumberClassifier {
             }
         }
         return spans;
+    }
+
+    /** A cue said so far: how many digits it has been given, and when it was last used. */
+    private static final class OpenCue {
+        final PiiCue cue;
+        int digits;
+        double lastUse = Double.NEGATIVE_INFINITY;
+
+        OpenCue(PiiCue cue) {
+            this.cue = cue;
+        }
     }
 
     /** A number already redacted. */
@@ -180,9 +181,9 @@ final class NumberClassifier {
     }
 
     /** True right after "order number", "tracking" and the like: that number stays readable. */
-    private static boolean suppressedByOrderCue(List<PiiCue> open, double t) {
+    private static boolean suppressedByOrderCue(List<OpenCue> open, double t) {
         for (int k = open.size() - 1; k >= Math.max(0, open.size() - 4); k--) {
-            PiiCue c = open.get(k);
+            PiiCue c = open.get(k).cue;
             if (t - c.time() > CUE_SECONDS) {
                 break;
             }
