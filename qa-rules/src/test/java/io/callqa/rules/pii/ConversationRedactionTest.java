@@ -274,6 +274,38 @@ class ConversationRedactionTest {
     }
 
     @Test
+    void piiFoundListsEveryTypeAndAgentNamesWhenAsked() throws Exception {
+        CallTranscript c =
+                call(
+                        "en",
+                        agent(0, "hi this is sam"),
+                        customer(1, "hi my name is lucas brooks"),
+                        agent(3, "the card number please"),
+                        customer(
+                                4,
+                                "four five three nine one four eight eight oh three four three six"
+                                        + " four six seven"),
+                        agent(8, "and the security code"),
+                        customer(9, "one two three"),
+                        agent(11, "the expiry date"),
+                        customer(12, "oh nine twenty eight"));
+        CallAnalysis a = new CallAnalyzer(new RulePackLoader().loadDefault("en")).analyze(c);
+        List<String> types = new ArrayList<>();
+        io.callqa.rules.engine.AnalysisJson.toJson(a)
+                .path("pii_found")
+                .forEach(f -> types.add(f.path("type").asText()));
+        assertThat(types).containsExactly("name", "card", "cvv", "expiry");
+        PiiRedactor agents =
+                new PiiRedactor(
+                        new PiiRedactor.Settings(
+                                true,
+                                java.util.Set.of(PiiType.values()),
+                                java.util.Set.of(Speaker.AGENT)));
+        assertThat(texts(agents.redact(c)).subList(0, 2))
+                .containsExactly("hi this is [NAME]", "hi my name is lucas brooks");
+    }
+
+    @Test
     void aFortyKilobyteWordIsReadWithoutHarm() {
         String word = "a".repeat(40_000);
         RedactedText r = redactor.redact("my email is " + word + " and card 4111 1111 1111 1111");
