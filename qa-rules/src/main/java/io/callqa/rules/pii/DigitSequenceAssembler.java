@@ -89,16 +89,14 @@ final class DigitSequenceAssembler {
                 runs.add(b.build());
                 b = null;
             }
-            Reading r = SpokenNumbers.read(t.text());
+            Reading r = t.reading();
             if (r.kind() == Kind.WEAK || (r.kind() == Kind.MONTH && t.text().equals("may"))) {
                 boolean nextDigit =
                         i + 1 < tokens.size()
                                 && (nextIsDigit(tokens, i + 1)
                                         || r.kind() == Kind.WEAK
                                                 && i + 2 < tokens.size()
-                                                && SpokenNumbers.read(tokens.get(i + 1).text())
-                                                                .kind()
-                                                        == Kind.WEAK
+                                                && tokens.get(i + 1).reading().kind() == Kind.WEAK
                                                 && nextIsDigit(tokens, i + 2));
                 if (b == null && !nextDigit) {
                     r = SpokenNumbers.Reading.NONE;
@@ -163,7 +161,7 @@ final class DigitSequenceAssembler {
             if (t.time() - tokens.get(i).time() > WINDOW_SECONDS) {
                 return false;
             }
-            if (SpokenNumbers.read(t.text()).strongDigit()) {
+            if (t.reading().strongDigit()) {
                 return true;
             }
             if (!FILLERS.contains(t.text()) && !BRIDGES.contains(t.text())) {
@@ -174,7 +172,7 @@ final class DigitSequenceAssembler {
     }
 
     private static boolean nextIsDigit(List<Token> tokens, int i) {
-        Reading n = SpokenNumbers.read(tokens.get(i).text());
+        Reading n = tokens.get(i).reading();
         return n.strongDigit() || n.kind() == Kind.REPEAT || n.kind() == Kind.ORDINAL;
     }
 
@@ -184,7 +182,7 @@ final class DigitSequenceAssembler {
             return true;
         }
         if ((w.equals("of") || w.equals("the")) && i + 1 < tokens.size()) {
-            Kind next = SpokenNumbers.read(tokens.get(i + 1).text()).kind();
+            Kind next = tokens.get(i + 1).reading().kind();
             return next == Kind.MONTH || next == Kind.ORDINAL || b.dated && next != Kind.NONE;
         }
         return false;

@@ -228,7 +228,7 @@ final class NameFinder {
         if (NOT_NAMES.contains(w) || w.length() < 2 || !Character.isLetter(w.charAt(0))) {
             return false;
         }
-        if (SpokenNumbers.read(w).kind() != SpokenNumbers.Kind.NONE) {
+        if (t.reading().kind() != SpokenNumbers.Kind.NONE) {
             return false;
         }
         return !capitalized || Character.isUpperCase(t.raw().charAt(0));

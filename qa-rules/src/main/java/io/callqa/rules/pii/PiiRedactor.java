@@ -204,8 +204,9 @@ public final class PiiRedactor {
             }
             if (i > s) {
                 String raw = text.substring(s, i);
+                String lower = raw.toLowerCase(Locale.ROOT);
                 double t = n == 0 ? start : start + (end - start) * s / n;
-                out.add(new Token(utterance, s, i, raw.toLowerCase(Locale.ROOT), raw, t));
+                out.add(new Token(utterance, s, i, lower, raw, t, SpokenNumbers.read(lower)));
             }
         }
     }

@@ -134,7 +134,7 @@ final class TextFinders {
             int best = -1;
             int j = i;
             for (; j < tokens.size() && tokens.get(j).utterance() == u && sb.length() < 34; j++) {
-                String part = ibanPart(tokens.get(j).text());
+                String part = ibanPart(tokens.get(j));
                 if (part == null) {
                     break;
                 }
@@ -157,8 +157,9 @@ final class TextFinders {
         }
     }
 
-    private static String ibanPart(String w) {
-        SpokenNumbers.Reading r = SpokenNumbers.read(w);
+    private static String ibanPart(Token t) {
+        String w = t.text();
+        SpokenNumbers.Reading r = t.reading();
         if (r.kind() == SpokenNumbers.Kind.DIGITS && r.digits().length() == 1 && w.length() > 1) {
             return r.digits();
         }

@@ -9,5 +9,13 @@ package io.callqa.rules.pii;
  * @param text the word in lower case
  * @param raw the word as written
  * @param time estimated seconds from the start of the call
+ * @param reading what it contributes to a number, read once
  */
-record Token(int utterance, int start, int end, String text, String raw, double time) {}
+record Token(
+        int utterance,
+        int start,
+        int end,
+        String text,
+        String raw,
+        double time,
+        SpokenNumbers.Reading reading) {}

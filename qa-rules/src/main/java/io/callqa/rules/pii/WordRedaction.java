@@ -62,7 +62,7 @@ final class WordRedaction {
         List<Token> ts = new ArrayList<>();
         PiiRedactor.tokenize(0, key, 0, 0, ts);
         for (Token t : ts) {
-            if (SpokenNumbers.read(t.text()).kind() != SpokenNumbers.Kind.NONE) {
+            if (t.reading().kind() != SpokenNumbers.Kind.NONE) {
                 return true;
             }
         }
