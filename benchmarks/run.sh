@@ -5,8 +5,9 @@
 #
 # Builds what it needs (./mvnw -q -DskipTests -pl benchmarks -am package; never install), then
 # runs, each in its own JVM:
-#   1. JMH kernels, one core each: prosody + dynamics of stereo 8 kHz calls, classify, and rules +
-#      scorecard + summary of a 10-minute call (en, ko); 5 forks x 3 iterations of 1 s after 2
+#   1. JMH kernels, one core each: prosody + dynamics of stereo 8 kHz calls, classify, rules +
+#      scorecard + summary of a 10-minute call (en, ko), and PII redaction of 0.25, 0.5 and 1 MB
+#      transcripts; 5 forks x 3 iterations of 1 s after 2
 #      warm-up iterations; a fork's value is the median of its iterations;
 #   2. recorded mode end to end: the real CallqaJob over the samples copied to a few hundred calls,
 #      into a real OpenSearch started once, 5 runs after a warm-up run, with the CPU split by stage;
@@ -61,7 +62,7 @@ rm -rf "$out"
 mkdir -p "$logs"
 
 say "1/5 JMH kernels (about 4 minutes)"
-step jmh 1200 "$java" -jar "$jar" 'FeatureExtractionBenchmark|ClassifyBenchmark|RuleAnalysisBenchmark' \
+step jmh 1200 "$java" -jar "$jar" 'FeatureExtractionBenchmark|ClassifyBenchmark|RuleAnalysisBenchmark|RedactionBenchmark' \
   -f 5 -wi 2 -i 3 -w 1s -r 1s -rf json -rff "$out/jmh.json"
 
 say "2/5 recorded mode end to end into a real OpenSearch (about 4 minutes)"

@@ -28,6 +28,7 @@ import io.callqa.rules.pack.RuleKind;
 import io.callqa.rules.pack.RulePack;
 import io.callqa.rules.pack.RulePackException;
 import io.callqa.rules.pack.RulePackLoader;
+import io.callqa.rules.pii.PiiRedactor;
 import io.callqa.rules.transcript.CallTranscript;
 import io.callqa.rules.transcript.Speaker;
 import java.io.UncheckedIOException;
@@ -47,6 +48,9 @@ import java.util.Optional;
  * transcript text reaches the index.
  */
 public final class CallDocumentBuilder {
+
+    private static final PiiRedactor METADATA_REDACTOR = new PiiRedactor();
+
     private final ObjectMapper mapper = new ObjectMapper();
     private final DynamicsSettings dynamicsSettings;
     private final RulePackLoader packs = new RulePackLoader();
@@ -188,7 +192,7 @@ public final class CallDocumentBuilder {
                             doc.put("started_at", s.toString());
                             doc.put("ended_at", at(s, t.speechEnd()));
                         });
-        t.metadata().forEach(doc::put);
+        putMetadata(doc, t);
 
         ObjectNode source = doc.putObject("source");
         if (recording == null) {
@@ -248,9 +252,17 @@ public final class CallDocumentBuilder {
             o.set("text", doc.path("utterances").get(u).path("text"));
         }
         o.put("language", t.language());
-        t.metadata().forEach(o::put);
+        putMetadata(o, t);
         o.put("acknowledged", false);
         return o;
+    }
+
+    /**
+     * Copies the call's metadata, redacted: a live call's start event may carry any field (a
+     * caller's number, a name), and the document and the alerts are stored and sent.
+     */
+    private static void putMetadata(ObjectNode o, CallTranscript t) {
+        t.metadata().forEach((k, v) -> o.put(k, METADATA_REDACTOR.redact(v).text()));
     }
 
     /** The instant {@code seconds} into a call that started at {@code start}. */

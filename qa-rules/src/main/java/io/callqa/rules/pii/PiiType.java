@@ -10,7 +10,13 @@ public enum PiiType {
     EMAIL,
     SSN,
     RRN,
-    DOB;
+    DOB,
+    CVV,
+    EXPIRY,
+    IBAN,
+    ACCOUNT,
+    ROUTING,
+    NAME;
 
     /** The name used in packs and results, e.g. {@code card}. */
     public String id() {
