@@ -1,6 +1,5 @@
 package io.callqa.rules.classify;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,7 +80,7 @@ final class NumberWords {
         int runWords = 0;
         int runStrong = 0;
         while (m.find()) {
-            String w = m.group().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+            String w = letters(text, m.start(), m.end());
             boolean number = EN.contains(w) || (runWords > 0 && w.equals("and"));
             if (number) {
                 if (runStart < 0) {
@@ -112,6 +111,26 @@ final class NumberWords {
         out.append(text, last, runStart);
         out.append(runStrong > 0 ? "0" : text.substring(runStart, runEnd));
         return runEnd;
+    }
+
+    /**
+     * The token's ASCII letters, lower-cased, or "" when it is too long to be a number word (the
+     * longest, "seventeen", has nine letters; a trailing comma or full stop is allowed).
+     */
+    private static String letters(String text, int start, int end) {
+        if (end - start > 11) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                b.append((char) (c + ('a' - 'A')));
+            } else if (c >= 'a' && c <= 'z') {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private static boolean hasHangul(String s) {
