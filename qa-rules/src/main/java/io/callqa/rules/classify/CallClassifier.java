@@ -145,7 +145,7 @@ public final class CallClassifier {
         List<Set<String>> featureSets = new ArrayList<>(examples.size());
         Map<String, Integer> documentFrequency = new HashMap<>();
         for (TrainingExample e : examples) {
-            Set<String> f = TextFeatures.of(e.text(), e.lang());
+            Set<String> f = features(e.text(), e.lang());
             featureSets.add(f);
             f.forEach(name -> documentFrequency.merge(name, 1, Integer::sum));
         }
@@ -316,10 +316,17 @@ public final class CallClassifier {
         throw new IllegalArgumentException("lang must be en, ko or auto, got \"" + lang + "\"");
     }
 
+    /**
+     * The features of a text, with spoken numbers folded like written ones ({@link NumberWords}).
+     */
+    private static Set<String> features(String text, String lang) {
+        return TextFeatures.of(NumberWords.fold(text), lang);
+    }
+
     /** Probabilities in {@link #categories} order, or null when no feature is known. */
     private double[] probabilities(String text, String lang) {
         List<String> known =
-                TextFeatures.of(text, lang).stream().filter(f -> features.get(f) != null).toList();
+                features(text, lang).stream().filter(f -> features.get(f) != null).toList();
         if (known.isEmpty()) {
             return null;
         }

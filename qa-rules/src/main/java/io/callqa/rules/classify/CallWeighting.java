@@ -35,7 +35,8 @@ public record CallWeighting(
         double residualDiscount) {
 
     /** The weighting used by default. */
-    public static final CallWeighting DEFAULT = new CallWeighting(1.0, 0.4, 3.0, 0.1, "other", 0.5);
+    public static final CallWeighting DEFAULT =
+            new CallWeighting(1.0, 0.6, 12.0, 0.1, "other", 0.15);
 
     /** Rejects weights that would make the weighted mean meaningless. */
     public CallWeighting {

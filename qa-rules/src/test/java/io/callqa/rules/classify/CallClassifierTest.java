@@ -107,6 +107,48 @@ class CallClassifierTest {
         assertThat(MODEL.classify(u, "en").label()).isEqualTo("shipping");
     }
 
+    /**
+     * Calls as a recognizer writes them (lowercase, no punctuation, numbers as words, cut at
+     * pauses) from businesses outside retail, where procedure (greeting, recording notice, identity
+     * check, closing) is most of the talk.
+     */
+    @Test
+    void recognizerStyleCallsFromOtherBusinessesGetTheirTopic() {
+        List<Utterance> energy =
+                call(
+                        Speaker.AGENT, "good morning you are through to the energy helpline",
+                        Speaker.AGENT, "this call is recorded for quality",
+                        Speaker.CUSTOMER, "hi my gas bill this quarter is nearly double",
+                        Speaker.CUSTOMER, "what it normally is and we have not used more",
+                        Speaker.AGENT, "can i take your account number and postcode",
+                        Speaker.CUSTOMER, "four four one two nine eight",
+                        Speaker.AGENT, "thank you you are verified",
+                        Speaker.AGENT, "anything else i can help with today",
+                        Speaker.CUSTOMER, "no thats all thanks bye");
+        assertThat(MODEL.classify(energy, "en").label()).isEqualTo("billing");
+        List<Utterance> insurance =
+                call(
+                        Speaker.AGENT, "안녕하세요 보험 고객센터입니다 통화는 녹음됩니다",
+                        Speaker.CUSTOMER, "지난달에 여행자 보험 해지했는데",
+                        Speaker.CUSTOMER, "남은 보험료 언제 돌려받을 수 있어요",
+                        Speaker.AGENT, "본인 확인 위해 성함과 생년월일 말씀해 주세요",
+                        Speaker.CUSTOMER, "박민수 팔십칠 년 삼월 이일이요",
+                        Speaker.AGENT, "네 확인되었습니다",
+                        Speaker.AGENT, "더 궁금하신 점 있으세요",
+                        Speaker.CUSTOMER, "아니요 감사합니다");
+        assertThat(MODEL.classify(insurance, "ko").label()).isEqualTo("refund");
+        List<Utterance> outage =
+                call(
+                        Speaker.AGENT, "hello thanks for calling how can i help",
+                        Speaker.CUSTOMER, "our internet has been down since last night",
+                        Speaker.CUSTOMER, "can you send someone to look at the line",
+                        Speaker.AGENT, "can i take your name and date of birth",
+                        Speaker.CUSTOMER, "sure its ellis grant tenth of june nineteen eighty",
+                        Speaker.AGENT, "thank you ive booked an engineer for tomorrow",
+                        Speaker.AGENT, "thanks for calling goodbye");
+        assertThat(MODEL.classify(outage, "en").label()).isEqualTo("other");
+    }
+
     @Test
     void theCustomerOutweighsTheAgentAndEarlyOutweighsLate() {
         List<Utterance> customerFirst =
