@@ -1004,7 +1004,12 @@ EN_MORE = {
         "Manager please.", "I want your supervisor.", "Can I speak to a manager?",
         "Let me talk to a supervisor.", "I'd like to speak to a manager please.",
         "I want to make a complaint.", "Can I make a complaint?",
-        "I need a supervisor, this isn't working.",
+        "I need a supervisor, this isn't working.", "I want someone senior on this call.",
+        "Get your manager, please.", "I'm done talking to you, I want a manager.",
+        "Can you get a supervisor for me?", "I'd like this raised with a manager.",
+        "Your manager needs to hear about this.", "I want to speak to the person in charge.",
+        "I'd like to escalate my complaint.", "Let me speak with your superior.",
+        "Is your supervisor available?", "I want to take this further, who's above you?",
     ],
     "transfer": [
         "I'll transfer you.", "Let me transfer you.", "I'll put you through to {dept}.",
@@ -1033,6 +1038,8 @@ EN_MORE = {
         "The transfer has gone through.", "You should see it in your account.",
         "I've set that up for you.", "Your current balance is {amount}.",
         "It's my checking account.", "The one ending in four five.",
+        "My phone keeps restarting.", "I'm on my phone right now.", "I've had enough of these fees.",
+        "The manager at the branch told me to call.", "Put it on my credit card.",
     ],
 }
 
@@ -1089,7 +1096,9 @@ KO_MORE = {
     ],
     "escalation-request": [
         "책임자요.", "관리자 바꿔 주세요.", "팀장 바꿔 주세요.", "민원 넣을게요.",
-        "상급자 연결해 주세요.", "책임자분 계세요?",
+        "상급자 연결해 주세요.", "책임자분 계세요?", "책임자랑 직접 얘기할게요.", "위에 분 좀 연결해 주세요.",
+        "이거 본사에 항의할 거예요.", "관리자 나오라고 하세요.", "상급자분 바꿔 주실 수 있어요?",
+        "이 건은 윗분이랑 얘기하겠습니다.",
     ],
     "transfer": [
         "연결해 드리겠습니다.", "담당자 연결해 드릴게요.", "전화 돌려 드리겠습니다.",
@@ -1120,11 +1129,23 @@ EN_MIXED += [
     (["greeting", "self-introduction"], "Hi, it's {cname}, how are you?"),
     (["greeting", "self-introduction"], "Hello, my name is {agent}."),
     (["offer-help", "farewell"], "Is there anything else? If not, have a good day."),
+    (["greeting", "self-introduction"], "Thank you for calling {company}, this is {agent}."),
+    (["greeting", "self-introduction"], "Thanks for calling {company}, my name is {agent}."),
+    (["greeting", "self-introduction"], "Thank you for calling, you're speaking with {agent}."),
+    (["greeting", "self-introduction", "recording-disclosure"],
+     "Thanks for calling {company}, {agent} speaking, this call may be recorded."),
+    (["greeting", "self-introduction"], "Good afternoon, {company}, {agent} speaking."),
+    (["self-introduction"], "You're talking with {agent}."),
 ]
 KO_MIXED += [
     (["greeting", "farewell"], "전화 주셔서 감사합니다."),
     (["greeting", "farewell"], "{company}에 전화 주셔서 감사합니다."),
     (["greeting", "self-introduction"], "안녕하세요, {agent}입니다."),
+    (["greeting", "self-introduction"], "감사합니다, {company} 상담원 {agent}입니다."),
+    (["greeting", "self-introduction"], "전화 주셔서 감사합니다, 상담사 {agent}입니다."),
+    (["greeting", "self-introduction", "recording-disclosure"],
+     "안녕하세요 {company} {agent}입니다, 통화 내용은 녹음됩니다."),
+    (["greeting", "self-introduction"], "사랑합니다 고객님, 상담원 {agent}입니다."),
 ]
 for _act, _seeds in EN_MORE.items():
     EN[_act] = EN[_act] + _seeds
