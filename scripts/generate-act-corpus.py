@@ -9,8 +9,9 @@ and for Korean odd spacing and syllable slips). Multi-act utterances are made by
 acts that occur together ("thank you for calling ... this is ... this call is recorded"), and
 "other" also takes customer-service lines from the call-classifier corpus that carry no act.
 
-A fifth of the seeds of every act and language (and a fifth of the joined utterances, built only
-from test seeds) form the "test" split, so near-duplicates of one seed never straddle the split.
+A fifth of the seeds (chosen by a hash of the seed, so adding seeds moves no other) and a fifth of
+the joined utterances (built only from test seeds) form the "test" split, so near-duplicates of
+one seed never straddle the split.
 
 Usage (from the repository root):  python3 scripts/generate-act-corpus.py
 Deterministic: the same script gives the same file, byte for byte (stdlib only, fixed seed).
@@ -21,6 +22,7 @@ import json
 import os
 import random
 import re
+import zlib
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(REPO, "qa-rules/src/main/resources/io/callqa/rules/acts/corpus.jsonl")
@@ -954,13 +956,24 @@ EN_MORE = {
         "Could you verify your email address?", "What's your postcode?",
         "Can I have the name on the account?", "And can you give me your pin code for verification?",
         "To verify, what's the last payment amount you made?",
+        "Can you tell me the street name on your account?", "Which town is the account registered in?",
+        "Can I just check who I'm speaking with?", "Are you the account holder?",
+        "For data protection I need to confirm a few things.", "Could you give me your customer ID?",
+        "Can you read me the reference on your latest bill?", "What year were you born?",
+        "Could you confirm the card's last four digits for security?",
+        "Can I take the booking reference and your surname?", "What's the email you signed up with?",
+        "Could you answer the security question you set up, the name of your first pet?",
     ],
     "verification-confirmed": [
         "Okay, you're verified.", "Thanks, that's verified.", "Perfect, you're all verified.",
         "Great, I've got you verified.", "Okay, that matches.", "Thank you, that checks out.",
         "All right, that's you through security.", "Thanks, I've confirmed it's you.",
         "Great, that's correct, you're verified now.", "Your identity has been confirmed.",
-        "Thanks, everything matches on my end.",
+        "Thanks, everything matches on my end.", "Yep, that's matching, thanks.",
+        "Right, I've got your account open and you're verified.", "That's the correct answer, thank you.",
+        "The code you gave is correct.", "Okay, I'm satisfied you're the account holder.",
+        "Thank you, that's the right date of birth.", "Security is complete, thank you for that.",
+        "Great, you've been identified.", "Thanks, I can confirm it's you.",
     ],
     "empathy": [
         "Oh, I'm sorry.", "I'm sorry about that.", "Sorry to hear that.", "I understand.",
@@ -1015,6 +1028,11 @@ EN_MORE = {
         "I'll transfer you.", "Let me transfer you.", "I'll put you through to {dept}.",
         "I'm going to transfer your call to {dept}.", "Transferring you now.",
         "I'll connect you to {dept}.", "I'll transfer you over to the right department.",
+        "I'm going to hand you over to a colleague.", "I'll get {dept} on the line for you.",
+        "My colleague in {dept} will take it from here, I'm putting you through.",
+        "I'm sending your call over to {dept}.", "I'll bring in someone from {dept}.",
+        "Let me connect you to a specialist.", "I'll transfer you to the team that handles that.",
+        "You'll be put through to {dept} after this.", "I'll move your call to the {dept} queue.",
     ],
     "promise": [
         "I'll take care of that for you.", "I'll get that fixed.", "I'll make sure it's done.",
@@ -1025,6 +1043,12 @@ EN_MORE = {
         "Can I get the card number?", "What's the card number?", "And the expiration date?",
         "And the CVV?", "What's your PIN?", "Can I have the full card number please?",
         "What's your social security number?", "Can you give me the routing number?",
+        "What card are you paying with, and the number on it?", "Read me the digits on the card, please.",
+        "And what's the three-digit code?", "Could you give me your account password?",
+        "What's your full ID number, all the digits?", "I'll need the sixteen digits and the expiry.",
+        "Can you tell me the card's expiry and the CVC?", "What's the number on your debit card?",
+        "Could you give me your IBAN?", "Can I have your full tax ID number?",
+        "Please tell me your banking PIN.", "What's the long number across the front of your card?",
     ],
     "other": [
         "Yes, that's correct.", "No.", "Yeah.", "Okay, sure.", "Yes, please.", "That's right.",
@@ -1063,7 +1087,10 @@ KO_MORE = {
     "verification-request": [
         "성함 말씀해 주세요.", "생년월일 알려 주시겠어요?", "휴대폰 번호 말씀해 주세요.",
         "본인 확인 부탁드립니다.", "성함이랑 생년월일 부탁드려요.", "가입자 성함이 어떻게 되세요?",
-        "주소 확인 부탁드립니다.", "등록된 번호 뒤 네 자리요?",
+        "주소 확인 부탁드립니다.", "등록된 번호 뒤 네 자리요?", "본인 맞으신지 확인하겠습니다.",
+        "가입하신 이메일 주소가 어떻게 되세요?", "실례지만 명의자 본인 되십니까?",
+        "고객님 성함이 어떻게 되시죠?", "등록된 휴대폰 번호 말씀해 주시겠어요?",
+        "생년월일 앞 여섯 자리 말씀해 주세요.", "인증번호 문자로 보내 드렸는데 불러 주시겠어요?",
     ],
     "verification-confirmed": [
         "네 확인되셨습니다.", "본인 확인됐습니다.", "네 본인 맞으시네요.", "확인 완료됐습니다.",
@@ -1098,11 +1125,15 @@ KO_MORE = {
         "책임자요.", "관리자 바꿔 주세요.", "팀장 바꿔 주세요.", "민원 넣을게요.",
         "상급자 연결해 주세요.", "책임자분 계세요?", "책임자랑 직접 얘기할게요.", "위에 분 좀 연결해 주세요.",
         "이거 본사에 항의할 거예요.", "관리자 나오라고 하세요.", "상급자분 바꿔 주실 수 있어요?",
-        "이 건은 윗분이랑 얘기하겠습니다.",
+        "이 건은 윗분이랑 얘기하겠습니다.", "팀장님이랑 통화하게 해 주세요.", "관리자분 연결 부탁드려요.",
+        "정식으로 불만 제기하겠습니다.", "윗선에 얘기해 주세요.", "본사 민원실로 연결해 주세요.",
+        "이거 책임자랑 얘기해야겠어요.",
     ],
     "transfer": [
         "연결해 드리겠습니다.", "담당자 연결해 드릴게요.", "전화 돌려 드리겠습니다.",
-        "{dept} 쪽으로 연결해 드릴게요.", "담당 부서로 넘겨 드릴게요.",
+        "{dept} 쪽으로 연결해 드릴게요.", "담당 부서로 넘겨 드릴게요.", "해당 부서 연결해 드리겠습니다.",
+        "담당 상담사께 넘겨 드릴게요.", "{dept}로 전화 연결해 드리겠습니다.", "다른 상담사에게 연결해 드릴게요.",
+        "그 건은 {dept} 소관이라 넘겨 드리겠습니다.",
     ],
     "promise": [
         "처리해 드리겠습니다.", "바로 처리해 드릴게요.", "{day}까지 해 드리겠습니다.",
@@ -1110,7 +1141,11 @@ KO_MORE = {
     ],
     "sensitive-data-request": [
         "카드 번호요?", "카드 번호 불러 주세요.", "유효기간도요.", "비밀번호 눌러 주세요.",
-        "주민번호 말씀해 주세요.", "계좌번호 불러 주시겠어요?",
+        "주민번호 말씀해 주세요.", "계좌번호 불러 주시겠어요?", "카드 번호 전체 알려 주세요.",
+        "카드 뒷면 번호 세 자리요.", "카드 유효기간 알려 주세요.", "신용카드 번호 부탁드립니다.",
+        "결제할 카드 번호랑 유효기간 말씀해 주세요.", "공인인증서 비밀번호 알려 주세요.",
+        "주민등록번호 뒷자리 일곱 자리 부탁드립니다.", "통장 비밀번호 네 자리 말씀해 주세요.",
+        "여권 번호 전체 말씀해 주세요.", "체크카드 번호 불러 주시겠어요?",
     ],
     "other": [
         "네 맞습니다.", "네 그렇습니다.", "잔액 확인하려고요.", "계좌 이체하려고요.",
@@ -1368,10 +1403,15 @@ PER_COMBO = 30
 PER_OTHER_COMBO = 24  # per act: other + act and act + other
 
 
-def split_seeds(rng, n):
-    """Indices of the test seeds: a fifth, at least one."""
-    k = max(1, round(n * TEST_SHARE))
-    return set(rng.sample(range(n), k))
+def seed_hash(lang, act, text):
+    return zlib.crc32(f"{lang}|{act}|{text}".encode("utf-8"))
+
+
+def test_seeds(lang, act, texts):
+    """A fifth of the seeds, by a hash of each seed, so adding seeds moves no other; at least one."""
+    hashes = [seed_hash(lang, act, t) for t in texts]
+    test = {i for i, h in enumerate(hashes) if h % 5 == 0}
+    return test or {min(range(len(texts)), key=hashes.__getitem__)}
 
 
 def render(template, lang, rng, style):
@@ -1411,13 +1451,13 @@ def main():
         test_pool = {act: [] for act in ACTS}
         train_pool = {act: [] for act in ACTS}
         for act in ACTS:
-            test = split_seeds(rng, len(pools[act]))
+            test = test_seeds(lang, act, [t for _, t, _ in pools[act]])
             for i, t, a in pools[act]:
                 template = f"{lang}-{act}-{i:02d}"
                 splits[template] = "test" if i in test else "train"
                 (test_pool if i in test else train_pool)[act].append(t)
         mixed_seeds = [(i, t, a) for i, (a, t) in enumerate(mixed)]
-        test = split_seeds(rng, len(mixed_seeds))
+        test = test_seeds(lang, "mixed", [t for _, t, _ in mixed_seeds])
         for i, t, a in mixed_seeds:
             splits[f"{lang}-mixed-{i:02d}"] = "test" if i in test else "train"
         for act in ACTS:
