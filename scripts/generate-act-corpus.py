@@ -940,7 +940,9 @@ EN_MORE = {
         "My name's {agent}.", "I'm {agent}.", "It's {agent} here.", "This is {cname}.",
         "My name is {cname}.", "Yeah, it's {cname}.", "I'm {agent}, nice to meet you.",
         "I'm one of the advisors, my name is {agent}.", "Hi {cust}, I'm {agent}.",
-        "You're speaking to {agent} today.", "{agent} here from {dept}.",
+        "You're speaking to {agent} today.", "{agent} here from {dept}.", "This is {agent}.",
+        "Hi, this is {agent}.", "This is {agent} with {company}.", "Yes, this is {agent}.",
+        "This is {agent} at {company}.", "It's {agent} from {dept}.",
     ],
     "recording-disclosure": [
         "This call is being recorded.", "Calls are recorded.", "The call may be recorded.",
