@@ -297,7 +297,7 @@ public final class DialogueActClassifier {
     }
 
     private static Set<String> features(List<String> words, String lang) {
-        return TextFeatures.of(String.join(" ", words), lang);
+        return TextFeatures.of(words, lang);
     }
 
     private static String language(String text, String lang) {
