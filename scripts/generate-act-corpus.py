@@ -1361,7 +1361,8 @@ def clean_variant(template, lang, rng):
 
 
 # ---------------------------------------------------------------------------------------------
-# Other: customer-service lines of the call-classifier corpus that carry no act.
+# Other: customer-service lines of the call-classifier corpus that carry no act. Lines naming the
+# sample calls' company are left out too, so none of its words reach the act corpus.
 ACT_WORDS = re.compile(
     r"(thank|thanks|sorry|apolog|hold|moment|wait|transfer|connect|manager|supervisor|complain|"
     r"escalat|bye|hello|\bhi\b|morning|afternoon|evening|welcome|promise|guarantee|verif|"
