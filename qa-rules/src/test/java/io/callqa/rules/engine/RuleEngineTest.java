@@ -40,7 +40,15 @@ class RuleEngineTest {
         RuleResult ok = only(HELLO, call("en", "a 0-3 Hi, welcome to Acme!", "c 3-5 Hi"));
         assertThat(ok.outcome()).isEqualTo(Outcome.PASSED);
         assertThat(ok.evidence())
-                .containsExactly(new Evidence(0, 0.0, "Hi, welcome to Acme!", "welcome to Acme"));
+                .containsExactly(
+                        new Evidence(
+                                0,
+                                0.0,
+                                "Hi, welcome to Acme!",
+                                "welcome to Acme",
+                                1.0,
+                                null,
+                                null));
         RuleResult late = only(HELLO, call("en", "a 0-3 Hi", "a 12-14 welcome to acme"));
         assertThat(late.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(late.note())

@@ -129,7 +129,7 @@ class RulePackLoaderTest {
         assertThat(p.get(0).format("broken.yaml"))
                 .isEqualTo(
                         "broken.yaml:10: rules[0].within: expected a duration like 30s, 1.5s,"
-                                + " 500ms or 2m, got '30 secs'");
+                                + " 500ms or 2m, got '30 secs' (rule 'greeting')");
     }
 
     @Test
@@ -190,15 +190,20 @@ class RulePackLoaderTest {
         assertThat(p.get(2).message())
                 .startsWith("unknown rule type 'phrase-presnt' (did you mean 'phrase-present'?)");
         assertThat(p.get(3).message())
-                .isEqualTo("expected one of low, medium, high, critical, got 'urgent'");
-        assertThat(p.get(4).message()).isEqualTo("expected a number from 0 to 100, got 'heavy'");
+                .isEqualTo(
+                        "expected one of low, medium, high, critical, got 'urgent' (rule"
+                                + " 'greeting')");
+        assertThat(p.get(4).message())
+                .isEqualTo("expected a number from 0 to 100, got 'heavy' (rule 'greeting')");
         assertThat(p.get(5).message())
-                .isEqualTo("duplicate rule id 'greeting' (first defined on line 5)");
-        assertThat(p.get(6).message()).isEqualTo("required field is missing");
+                .startsWith("duplicate rule id 'greeting' (first defined on line 5)");
+        assertThat(p.get(6).message()).startsWith("required field is missing");
         assertThat(p.get(7).message()).contains("(did you mean 'quality'?)");
         assertThat(p.get(9).message()).startsWith("unknown key (did you mean 'within'?)");
         assertThat(p.get(10).message())
-                .isEqualTo("unknown trigger 'customer-angry'; supported: customer-agitated");
+                .isEqualTo(
+                        "unknown trigger 'customer-angry'; supported: customer-agitated (rule"
+                                + " 'empathy')");
         assertThat(p.get(12).message()).contains("(did you mean 'dead-air'?)");
     }
 
@@ -224,7 +229,7 @@ class RulePackLoaderTest {
                         "p.yaml: 2 problems:\n"
                                 + "  - p.yaml:1: version: required field is missing\n"
                                 + "  - p.yaml:9: rules[0].max: expected a ratio from 0 to 1 or a"
-                                + " percentage like 80%, got '1.5'");
+                                + " percentage like 80%, got '1.5' (rule 'x')");
     }
 
     @Test
@@ -258,7 +263,8 @@ class RulePackLoaderTest {
                                 """);
         assertThat(p)
                 .extracting(x -> x.line() + " " + x.field() + ": " + x.message())
-                .containsExactly("10 rules[0].phrases[1]: phrase has no words to match: '?!'");
+                .containsExactly(
+                        "10 rules[0].phrases[1]: phrase has no words to match: '?!' (rule 'x')");
     }
 
     @Test
