@@ -43,7 +43,9 @@ public final class PhraseMatcher {
                     "you", "your", "youre", "he", "she", "they", "them", "there", "here", "do",
                     "does", "did", "can", "could", "will", "would", "shall", "should", "have",
                     "has", "had", "not", "no", "if", "as", "just", "all", "any", "about", "what",
-                    "how", "up", "out", "some");
+                    "how", "up", "out", "some", "ive", "ill", "id", "youve", "youll", "youd",
+                    "weve", "well", "wed", "theyre", "thats", "theres", "lets", "get", "got",
+                    "please", "now", "very", "really", "too", "also");
 
     private static final double PHONETIC_SIMILARITY = 0.8;
 

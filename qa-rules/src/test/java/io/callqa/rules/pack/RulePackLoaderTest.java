@@ -38,7 +38,7 @@ class RulePackLoaderTest {
         for (String id : RulePackLoader.BUNDLED_PACKS) {
             RulePack pack = loader.loadBundled(id);
             assertThat(pack.id()).isEqualTo(id);
-            assertThat(pack.version()).isEqualTo("1.0.0");
+            assertThat(pack.version()).isEqualTo("2.0.0");
             assertThat(pack.rules())
                     .extracting(Rule::id)
                     .containsExactly(
