@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
  * they absorb typos and ASR slips ("reembursement", "shiping"). For Korean the n-grams are also
  * taken over the text with spaces removed, because spacing is inconsistent in both typing and ASR
  * output (환불해주세요 vs 환불해 주세요).
+ *
+ * <p>Public because the dialogue-act classifier ({@code io.callqa.rules.acts}) learns from the same
+ * features, so both models see recognizer text the same way.
  */
-final class TextFeatures {
+public final class TextFeatures {
 
     /** Speaker tags at the start of call snippets in the corpus; they say nothing about topic. */
     private static final Pattern SPEAKER_TAG =
@@ -36,7 +39,7 @@ final class TextFeatures {
      * @param lang {@code ko} adds the spacing-insensitive n-grams; anything else is treated as
      *     English
      */
-    static Set<String> of(String text, String lang) {
+    public static Set<String> of(String text, String lang) {
         List<String> words = words(text);
         Set<String> features = new LinkedHashSet<>();
         for (int i = 0; i < words.size(); i++) {
@@ -58,7 +61,7 @@ final class TextFeatures {
     }
 
     /** Lower-cased words with speaker tags removed and every run of digits reduced to "0". */
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         s = SPEAKER_TAG.matcher(s).replaceAll(" ");
         s = APOSTROPHE.matcher(s).replaceAll("");
