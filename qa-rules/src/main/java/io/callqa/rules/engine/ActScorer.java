@@ -1,5 +1,8 @@
 package io.callqa.rules.engine;
 
+import io.callqa.rules.acts.ActScores;
+import io.callqa.rules.acts.DialogueAct;
+import io.callqa.rules.acts.DialogueActClassifier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -19,4 +22,12 @@ public interface ActScorer {
      * @param language {@code en} or {@code ko}
      */
     ToDoubleFunction<String> score(String text, String language);
+
+    /** Scores from a dialogue-act classifier. */
+    static ActScorer of(DialogueActClassifier classifier) {
+        return (text, language) -> {
+            ActScores scores = classifier.classify(text, language);
+            return act -> scores.score(DialogueAct.fromId(act));
+        };
+    }
 }

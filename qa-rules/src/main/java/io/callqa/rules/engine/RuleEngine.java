@@ -1,5 +1,6 @@
 package io.callqa.rules.engine;
 
+import io.callqa.rules.acts.DialogueActClassifier;
 import io.callqa.rules.match.PhraseMatch;
 import io.callqa.rules.match.PhraseMatcher;
 import io.callqa.rules.pack.Cue;
@@ -34,9 +35,9 @@ public final class RuleEngine {
     private final ActScorer acts;
     private final ThreadLocal<CallView> lastView = new ThreadLocal<>();
 
-    /** An engine for the rules of {@code pack}, with no dialogue-act classifier. */
+    /** An engine for the rules of {@code pack}, with the bundled dialogue-act classifier. */
     public RuleEngine(RulePack pack) {
-        this(pack, ActScorer.NONE);
+        this(pack, ActScorer.of(DialogueActClassifier.defaults()));
     }
 
     /** An engine for the rules of {@code pack} that tags utterances with {@code acts}. */

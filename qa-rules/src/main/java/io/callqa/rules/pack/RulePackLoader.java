@@ -1,5 +1,6 @@
 package io.callqa.rules.pack;
 
+import io.callqa.rules.acts.DialogueAct;
 import io.callqa.rules.match.EditDistance;
 import io.callqa.rules.match.MatchSettings;
 import io.callqa.rules.pii.PiiType;
@@ -77,22 +78,7 @@ public final class RulePackLoader {
      * io.callqa.rules.acts.DialogueAct}).
      */
     public static final List<String> ACTS =
-            List.of(
-                    "greeting",
-                    "self-introduction",
-                    "recording-disclosure",
-                    "verification-request",
-                    "verification-confirmed",
-                    "empathy",
-                    "hold-request",
-                    "thanks-for-holding",
-                    "offer-help",
-                    "farewell",
-                    "escalation-request",
-                    "transfer",
-                    "promise",
-                    "sensitive-data-request",
-                    "other");
+            Arrays.stream(DialogueAct.values()).map(DialogueAct::id).toList();
 
     /** Variables every call may set through its metadata. */
     private static final List<String> METADATA_VARIABLES = List.of("brand");
