@@ -285,4 +285,114 @@ class RulePackLoaderTest {
         assertThatThrownBy(() -> loader.load(dir.resolve("nope.yaml")))
                 .hasMessage(dir.resolve("nope.yaml") + ": file does not exist");
     }
+
+    @Test
+    void readsActsVariablesAndMatchingShares() throws Exception {
+        RulePack pack =
+                loader.load(
+                        "acts.yaml",
+                        """
+                        id: acts
+                        version: 1
+                        variables:
+                          brand: Example Bank
+                        matching:
+                          min_share: 0.75
+                          min_words: 3
+                          join_within: 2s
+                        rules:
+                          - id: greeting
+                            type: phrase-present
+                            kind: compliance
+                            severity: low
+                            description: d
+                            all_of:
+                              - act: [greeting, self-introduction]
+                                min_confidence: 0.7
+                                phrases: [hello]
+                              - ["{brand}"]
+                          - id: closing
+                            type: phrase-present
+                            kind: quality
+                            severity: low
+                            description: d
+                            act: offer-help
+                          - id: verify
+                            type: ordering
+                            kind: compliance
+                            severity: high
+                            description: d
+                            first: {act: verification-confirmed, phrases: [you're verified]}
+                            then: [your balance is]
+                          - id: boss
+                            type: escalation-request
+                            kind: quality
+                            severity: high
+                            description: d
+                            act: escalation-request
+                            min_confidence: 0.9
+                            phrases: [speak to a manager]
+                        """);
+        assertThat(pack.variables()).containsEntry("brand", "Example Bank");
+        assertThat(pack.matching().minShare()).isEqualTo(0.75);
+        assertThat(pack.matching().minWords()).isEqualTo(3);
+        assertThat(pack.matching().joinWithin()).isEqualTo(2.0);
+        RuleCheck.PhrasePresent greeting = (RuleCheck.PhrasePresent) pack.rules().get(0).check();
+        assertThat(greeting.groups().get(0).acts())
+                .containsExactly("greeting", "self-introduction");
+        assertThat(greeting.groups().get(0).minConfidence()).isEqualTo(0.7);
+        assertThat(greeting.groups().get(1).phrases()).containsExactly("{brand}");
+        RuleCheck.PhrasePresent closing = (RuleCheck.PhrasePresent) pack.rules().get(1).check();
+        assertThat(closing.groups().get(0).phrases()).isEmpty();
+        assertThat(closing.groups().get(0).minConfidence()).isEqualTo(Cue.DEFAULT_MIN_CONFIDENCE);
+        RuleCheck.Ordering verify = (RuleCheck.Ordering) pack.rules().get(2).check();
+        assertThat(verify.first().acts()).containsExactly("verification-confirmed");
+        assertThat(verify.then().acts()).isEmpty();
+        RuleCheck.PhraseAbsent boss = (RuleCheck.PhraseAbsent) pack.rules().get(3).check();
+        assertThat(boss.cue().minConfidence()).isEqualTo(0.9);
+    }
+
+    @Test
+    void typosInActsAndVariablesNameTheFileTheRuleAndTheFix() {
+        String yaml =
+                """
+                id: p
+                version: 1
+                variables:
+                  brand: Example Bank
+                matching:
+                  min_share: 0.3
+                rules:
+                  - id: closing
+                    type: phrase-present
+                    kind: quality
+                    severity: low
+                    description: d
+                    act: ofer-help
+                  - id: greeting
+                    type: phrase-present
+                    kind: quality
+                    severity: low
+                    description: d
+                    phrases: ["welcome to {brnd}"]
+                    min_confidence: 0.5
+                """;
+        assertThatThrownBy(() -> loader.load("typo.yaml", yaml))
+                .isInstanceOf(RulePackException.class)
+                .hasMessageContaining(
+                        "typo.yaml:6: matching.min_share: expected a number from 0.5 to 1, got"
+                                + " '0.3'")
+                .hasMessageContaining(
+                        "typo.yaml:13: rules[0].act: unknown dialogue act 'ofer-help' (did you"
+                                + " mean 'offer-help'?)")
+                .hasMessageContaining("(rule 'closing')")
+                .hasMessageContaining(
+                        "typo.yaml:19: rules[1].phrases[0]: unknown variable '{brnd}' (did you"
+                                + " mean 'brand'?); declare it under variables: or use one of"
+                                + " {brand}")
+                .hasMessageContaining(
+                        "typo.yaml:20: rules[1].min_confidence: min_confidence applies to an"
+                                + " act; add act:")
+                .hasMessageContaining("(rule 'greeting')");
+    }
 }
