@@ -316,12 +316,23 @@ public final class RuleEngine {
         }
         List<Utterance> us = v.call.utterances();
         List<Evidence> responses = new ArrayList<>();
-        List<Integer> idx =
-                candidates(
-                        v.call,
-                        Optional.of(r.responder()),
-                        OptionalDouble.empty(),
-                        OptionalDouble.empty());
+        // Only responses near an agitated turn can answer it: the rest need no matching or
+        // classifying.
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < us.size(); i++) {
+            Utterance u = us.get(i);
+            if (u.speaker() != r.responder()) {
+                continue;
+            }
+            for (int a : agitated) {
+                Utterance x = us.get(a);
+                if (u.start() >= x.start() - r.within() - u.duration()
+                        && u.start() <= x.end() + r.within()) {
+                    idx.add(i);
+                    break;
+                }
+            }
+        }
         for (CallView.Stream s : v.streams(idx, pack.matching())) {
             Hit h = firstHit(m, v, s, r.cue());
             if (h != null) {

@@ -185,13 +185,16 @@ public final class PhraseMatcher {
         if (best < PHONETIC_SIMILARITY && c.words.size() > 1 && c.content.get(k)) {
             String[] want = c.codes.get(k);
             String p = spoken.phonetic();
-            if (p.length() >= 2
+            boolean sameSound =
+                    p.length() >= 2
+                            && (p.equals(want[0])
+                                    || p.equals(want[1])
+                                    || !spoken.alternate().isEmpty()
+                                            && spoken.alternate().equals(want[0]));
+            // Codes are short: words of very different shape can share one ("grant", "guarantee").
+            if (sameSound
                     && Math.abs(spoken.word().length() - raw.length()) <= 2
-                    && EditDistance.similarity(spoken.word(), raw) >= 0.5
-                    && (p.equals(want[0])
-                            || p.equals(want[1])
-                            || !spoken.alternate().isEmpty()
-                                    && spoken.alternate().equals(want[0]))) {
+                    && EditDistance.similarity(spoken.word(), raw) >= 0.5) {
                 best = PHONETIC_SIMILARITY;
             }
         }
@@ -202,6 +205,11 @@ public final class PhraseMatcher {
     private static double similarity(String a, String b, double t) {
         int longer = Math.max(a.length(), b.length());
         if (Math.abs(a.length() - b.length()) > longer * (1 - t) + 1e-9) {
+            return 0;
+        }
+        // Words a few edits apart keep their first or their last letter; checking that first
+        // skips the edit distance for nearly every pair of unrelated words.
+        if (a.charAt(0) != b.charAt(0) && a.charAt(a.length() - 1) != b.charAt(b.length() - 1)) {
             return 0;
         }
         double s = EditDistance.similarity(a, b);
@@ -284,12 +292,14 @@ public final class PhraseMatcher {
 
     private PhraseMatch findKorean(Flat f, Compiled c) {
         Flat.KoreanStream ks = f.korean();
-        String hay = ks.jamo;
+        String hayText = ks.jamo;
+        char[] hay = ks.chars;
         int gap = settings.maxGap() * 3 * 3;
         int n = c.words.size();
         for (int k0 = 0; k0 <= n - c.need; k0++) {
-            for (int from = 0; from < hay.length(); from++) {
-                int[] first = approx(hay, from, hay.length() - 1, c.raw.get(k0), c.words.get(k0));
+            for (int from = 0; from < hay.length; from++) {
+                int[] first =
+                        approx(hayText, hay, from, hay.length - 1, c.raw.get(k0), c.words.get(k0));
                 if (first == null) {
                     break;
                 }
@@ -301,9 +311,10 @@ public final class PhraseMatcher {
                     String w = c.raw.get(k);
                     int[] next =
                             approx(
+                                    hayText,
                                     hay,
                                     end,
-                                    Math.min(hay.length(), end + gap + skippedLen),
+                                    Math.min(hay.length, end + gap + skippedLen),
                                     w,
                                     c.words.get(k));
                     if (next != null) {
@@ -328,7 +339,8 @@ public final class PhraseMatcher {
      * The leftmost start in [from, lastStart] where {@code pattern} matches with few enough edits,
      * as {start, end, similarity per mille} in jamo; exact for short words.
      */
-    private int[] approx(String hay, int from, int lastStart, String pattern, String word) {
+    private int[] approx(
+            String hayText, char[] hay, int from, int lastStart, String pattern, String word) {
         int maxErrors =
                 KoreanText.syllables(word) >= 3
                         ? (int)
@@ -336,12 +348,21 @@ public final class PhraseMatcher {
                                         pattern.length() * (1 - settings.fuzzyThreshold()) + 1e-9)
                         : 0;
         // An exact occurrence wins over an earlier approximate one.
-        int exact = hay.indexOf(pattern, from);
+        int exact = hayText.indexOf(pattern, from);
         if (exact >= 0 && exact <= lastStart) {
             return new int[] {exact, exact + pattern.length(), 1000};
         }
-        for (int s = from; s <= lastStart && s < hay.length() && maxErrors > 0; s++) {
-            int[] end = anchoredEnd(hay, s, pattern, maxErrors);
+        if (maxErrors == 0) {
+            return null;
+        }
+        char[] pat = pattern.toCharArray();
+        char first = pat[0];
+        int limit = Math.min(lastStart, hay.length - 1);
+        for (int s = from; s <= limit; s++) {
+            if (hay[s] != first) {
+                continue;
+            }
+            int[] end = anchoredEnd(hay, s, pat, maxErrors);
             if (end != null) {
                 int sim = (int) Math.round(1000.0 * (1 - (double) end[1] / pattern.length()));
                 return new int[] {s, end[0], sim};
@@ -351,12 +372,9 @@ public final class PhraseMatcher {
     }
 
     /** {end, edits} of the best match of pattern anchored at start, or null if too many edits. */
-    private static int[] anchoredEnd(String hay, int start, String pattern, int maxErrors) {
-        if (hay.charAt(start) != pattern.charAt(0)) {
-            return null;
-        }
-        int m = pattern.length();
-        int limit = Math.min(hay.length(), start + m + maxErrors);
+    private static int[] anchoredEnd(char[] hay, int start, char[] pattern, int maxErrors) {
+        int m = pattern.length;
+        int limit = Math.min(hay.length, start + m + maxErrors);
         int[] prev = new int[m + 1];
         int[] cur = new int[m + 1];
         for (int i = 0; i <= m; i++) {
@@ -367,7 +385,7 @@ public final class PhraseMatcher {
         for (int j = start; j < limit; j++) {
             cur[0] = j - start + 1;
             for (int i = 1; i <= m; i++) {
-                int cost = hay.charAt(j) == pattern.charAt(i - 1) ? 0 : 1;
+                int cost = hay[j] == pattern[i - 1] ? 0 : 1;
                 cur[i] = Math.min(Math.min(cur[i - 1] + 1, prev[i] + 1), prev[i - 1] + cost);
             }
             if (cur[m] < best) {
@@ -471,6 +489,7 @@ public final class PhraseMatcher {
         /** Jamo of all parts, each jamo remembering its part and word. */
         static final class KoreanStream {
             final String jamo;
+            final char[] chars;
             final int[] part;
             final int[] word;
 
@@ -493,6 +512,7 @@ public final class PhraseMatcher {
                     }
                 }
                 jamo = sb.toString();
+                chars = jamo.toCharArray();
             }
 
             PhraseMatch match(Flat f, String phrase, int from, int to, double strength) {
