@@ -164,8 +164,12 @@ public final class PhraseMatcher {
         return new Compiled(phrase, korean, words, raw, codes, content, need);
     }
 
-    /** How well a spoken word stands for phrase word k: 0 (not at all) to 1 (same stem). */
-    private double wordScore(SpokenText.Token spoken, Compiled c, int k) {
+    /**
+     * How well a spoken word stands for phrase word k: 0 (not at all) to 1 (same stem). Sound is
+     * only compared ({@code bySound}) after the phrase is anchored by a word of the right shape:
+     * codes are short, and anchoring on them alone would match too much and cost a code per word.
+     */
+    private double wordScore(SpokenText.Token spoken, Compiled c, int k, boolean bySound) {
         String wanted = c.words.get(k);
         if (spoken.stem().equals(wanted)) {
             return 1.0;
@@ -182,7 +186,7 @@ public final class PhraseMatcher {
                             similarity(spoken.stem(), wanted, t),
                             similarity(spoken.word(), raw, t));
         }
-        if (best < PHONETIC_SIMILARITY && c.words.size() > 1 && c.content.get(k)) {
+        if (bySound && best < PHONETIC_SIMILARITY && c.words.size() > 1 && c.content.get(k)) {
             String[] want = c.codes.get(k);
             String p = spoken.phonetic();
             boolean sameSound =
@@ -222,7 +226,7 @@ public final class PhraseMatcher {
         int firstChoices = n - c.need;
         for (int i = 0; i < tokens.length; i++) {
             for (int k0 = 0; k0 <= firstChoices; k0++) {
-                double s0 = wordScore(tokens[i], c, k0);
+                double s0 = wordScore(tokens[i], c, k0, false);
                 if (s0 <= 0) {
                     continue;
                 }
@@ -254,7 +258,7 @@ public final class PhraseMatcher {
             int limit = Math.min(tokens.length - 1, lastIndex + 1 + settings.maxGap() + skipped);
             boolean hit = false;
             for (int j = lastIndex + 1; j <= limit; j++) {
-                double s = wordScore(tokens[j], c, k);
+                double s = wordScore(tokens[j], c, k, true);
                 if (s > 0) {
                     score += s;
                     found++;
@@ -298,8 +302,12 @@ public final class PhraseMatcher {
         int n = c.words.size();
         for (int k0 = 0; k0 <= n - c.need; k0++) {
             for (int from = 0; from < hay.length; from++) {
+                // Skipping leading words is for a dropped word, not a garbled anchor: the
+                // anchor of such a partial match must be exact, which also keeps the search cheap.
                 int[] first =
-                        approx(hayText, hay, from, hay.length - 1, c.raw.get(k0), c.words.get(k0));
+                        k0 == 0
+                                ? ks.anchor(this, from, c.raw.get(k0), c.words.get(k0))
+                                : exact(hayText, from, c.raw.get(k0));
                 if (first == null) {
                     break;
                 }
@@ -333,6 +341,11 @@ public final class PhraseMatcher {
             }
         }
         return null;
+    }
+
+    private static int[] exact(String hay, int from, String pattern) {
+        int at = hay.indexOf(pattern, from);
+        return at < 0 ? null : new int[] {at, at + pattern.length(), 1000};
     }
 
     /**
@@ -490,6 +503,8 @@ public final class PhraseMatcher {
         static final class KoreanStream {
             final String jamo;
             final char[] chars;
+            private final Map<String, int[]> anchors = new java.util.HashMap<>();
+            private static final int[] NONE = new int[0];
             final int[] part;
             final int[] word;
 
@@ -513,6 +528,26 @@ public final class PhraseMatcher {
                 }
                 jamo = sb.toString();
                 chars = jamo.toCharArray();
+            }
+
+            /**
+             * {@link #approx} over the whole stream from {@code from}, remembering the answer from
+             * the start: many phrases share words, and most words are not in a stream.
+             */
+            int[] anchor(PhraseMatcher m, int from, String pattern, String word) {
+                int[] known = anchors.get(pattern);
+                if (known == null) {
+                    int[] r = m.approx(jamo, chars, 0, chars.length - 1, pattern, word);
+                    known = r == null ? NONE : r;
+                    anchors.put(pattern, known);
+                }
+                if (known == NONE) {
+                    return null;
+                }
+                if (known[0] >= from) {
+                    return known;
+                }
+                return m.approx(jamo, chars, from, chars.length - 1, pattern, word);
             }
 
             PhraseMatch match(Flat f, String phrase, int from, int to, double strength) {

@@ -74,22 +74,42 @@ public final class SpokenText {
      *
      * @param word the normalized word (digits for a spoken number)
      * @param stem its stem (English) or the word itself
-     * @param phonetic its Double Metaphone codes, primary then alternate, or empty strings
      * @param start offset of its first character in the original text
      * @param end offset after its last character
      * @param firstWord index of the first original word (whitespace-separated, as a recognizer
      *     emits them) that it covers
      * @param lastWord index of the last original word it covers
+     * @param codes its Double Metaphone codes (primary, alternate), computed when first asked
      */
     record Token(
             String word,
             String stem,
-            String phonetic,
-            String alternate,
             int start,
             int end,
             int firstWord,
-            int lastWord) {}
+            int lastWord,
+            String[] codes) {
+
+        Token(String word, String stem, int start, int end, int firstWord, int lastWord) {
+            this(word, stem, start, end, firstWord, lastWord, new String[2]);
+        }
+
+        /** The primary Double Metaphone code, or empty for numbers and short words. */
+        String phonetic() {
+            if (codes[0] == null) {
+                String[] c = SpokenText.phonetic(word);
+                codes[1] = c[1];
+                codes[0] = c[0];
+            }
+            return codes[0];
+        }
+
+        /** The alternate code, or empty when it equals the primary one. */
+        String alternate() {
+            phonetic();
+            return codes[1];
+        }
+    }
 
     /** Korean words and the jamo string over them; {@code owner[i]} is the word of jamo i. */
     record Korean(List<Token> words, String jamo, int[] owner) {}
@@ -138,11 +158,7 @@ public final class SpokenText {
                 boolean contraction = r.w().indexOf('\'') >= 0 || r.w().indexOf('’') >= 0;
                 String w = r.w().replace("'", "").replace("’", "");
                 String stem = contraction ? w : EnglishStemmer.stem(w);
-                String[] codes = phonetic(w);
-                out.add(
-                        new Token(
-                                w, stem, codes[0], codes[1], r.start(), r.end(), r.word(),
-                                r.word()));
+                out.add(new Token(w, stem, r.start(), r.end(), r.word(), r.word()));
                 i++;
                 continue;
             }
@@ -189,8 +205,6 @@ public final class SpokenText {
                     new Token(
                             digits,
                             digits,
-                            "",
-                            "",
                             r.start(),
                             raws.get(end).end(),
                             r.word(),
@@ -201,7 +215,7 @@ public final class SpokenText {
     }
 
     /** Double Metaphone codes of an alphabetic word of three letters or more. */
-    private static String[] phonetic(String w) {
+    static String[] phonetic(String w) {
         if (w.length() < 3 || !w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
             return new String[] {"", ""};
         }
@@ -225,7 +239,7 @@ public final class SpokenText {
             if (number != null) {
                 w = number[1] + w.substring((int) number[0]);
             }
-            words.add(new Token(w, w, "", "", r.start(), r.end(), r.word(), r.word()));
+            words.add(new Token(w, w, r.start(), r.end(), r.word(), r.word()));
             int before = jamo.length();
             jamo.append(KoreanText.jamo(w));
             for (int k = before; k < jamo.length(); k++) {
