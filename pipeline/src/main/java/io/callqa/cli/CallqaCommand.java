@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             FeaturesCommand.class,
             ClassifyCommand.class,
             TrainClassifierCommand.class,
+            TrainActsCommand.class,
             AuditCommand.class,
             DashboardsCommand.class,
             ConsoleCommand.class,

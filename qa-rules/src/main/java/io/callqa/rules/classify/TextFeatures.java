@@ -40,7 +40,14 @@ public final class TextFeatures {
      *     English
      */
     public static Set<String> of(String text, String lang) {
-        List<String> words = words(text);
+        return of(words(text), lang);
+    }
+
+    /**
+     * The features of text already split by {@link #words}; callers that score several runs of one
+     * utterance's words split it once.
+     */
+    public static Set<String> of(List<String> words, String lang) {
         Set<String> features = new LinkedHashSet<>();
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
