@@ -302,6 +302,7 @@ def build_call(call, defaults, tmpdir, out_dir):
         "agent_id": call["agent_id"],
         "team": call["team"],
         "queue": call["queue"],
+        "brand": call["brand"],
         "channels": {"agent": "left", "customer": "right"},
         "audio": audio_meta,
         "utterances": utterances,
@@ -398,7 +399,7 @@ escalation phrases); voice settings; and the coverage and size budget of the cor
 
 ## Dialogue specs (`scripts/sample-calls.json`)
 `defaults` holds the gap range, lead-in and tail. Each call gives its metadata
-(`call_id`, `language`, `started_at`, `agent_id`, `team`, `queue`), `sample_rate`,
+(`call_id`, `language`, `started_at`, `agent_id`, `team`, `queue`, `brand`), `sample_rate`,
 `encoding`, `noise` (`{{color, dbfs}}` or `null`), the labels copied into the ground truth
 (`category`, `customer_emotion`, `escalation_requested`, `agent_omissions`,
 `expected_violations`, `expected_alerts`), a `notable` line for the table below, the
@@ -412,7 +413,7 @@ such turn unless `identity-verification` is an expected violation).
 
 ## Sidecar JSON
 Each sidecar is a callqa transcript (the same format as pre-transcribed input: `call_id`,
-`language`, `started_at`, `agent_id`, `team`, `queue`, `channels`,
+`language`, `started_at`, `agent_id`, `team`, `queue`, `brand`, `channels`,
 `utterances[{{speaker, start, end, text}}]`; only `call_id` and `utterances` are required and
 extra fields are ignored by the pipeline), plus:
 

@@ -26,6 +26,12 @@ public final class AgitationDetector {
 
     /** Indexes of agitated customer utterances, in call order. */
     public List<Integer> agitated(CallTranscript call, CallSignals signals) {
+        return agitated(new CallView(call, ActScorer.NONE, java.util.Map.of()), signals);
+    }
+
+    /** The same, on a call already prepared for matching. */
+    List<Integer> agitated(CallView view, CallSignals signals) {
+        CallTranscript call = view.call;
         List<Integer> out = new ArrayList<>();
         List<Utterance> us = call.utterances();
         for (int i = 0; i < us.size(); i++) {
@@ -37,7 +43,8 @@ public final class AgitationDetector {
             // The pack's threshold decides, not the estimator's own label: how aroused counts as
             // agitated is a contact centre's policy, tuned per pack.
             boolean byVoice = e != null && e.arousal() >= agitation.minArousal();
-            if (byVoice || matcher.findAny(u.text(), agitation.phrases()).isPresent()) {
+            if (byVoice
+                    || matcher.findAny(List.of(view.text(i)), agitation.phrases()).isPresent()) {
                 out.add(i);
             }
         }

@@ -1,5 +1,6 @@
 package io.callqa.rules.engine;
 
+import io.callqa.rules.acts.DialogueActClassifier;
 import io.callqa.rules.pack.RulePack;
 import io.callqa.rules.pack.Severity;
 import io.callqa.rules.pii.PiiRedactor;
@@ -27,7 +28,13 @@ public final class CallAnalyzer {
 
     /** An analyzer with explicit redaction and summary settings. */
     public CallAnalyzer(RulePack pack, PiiRedactor redactor, CallSummarizer summarizer) {
-        this.engine = new RuleEngine(pack);
+        this(pack, redactor, summarizer, ActScorer.of(DialogueActClassifier.defaults()));
+    }
+
+    /** An analyzer that tags utterances with dialogue acts from {@code acts}. */
+    public CallAnalyzer(
+            RulePack pack, PiiRedactor redactor, CallSummarizer summarizer, ActScorer acts) {
+        this.engine = new RuleEngine(pack, acts);
         this.redactor = redactor;
         this.summarizer = summarizer;
     }

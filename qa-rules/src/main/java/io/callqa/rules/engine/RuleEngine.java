@@ -1,8 +1,9 @@
 package io.callqa.rules.engine;
 
-import io.callqa.rules.match.MatchSettings;
+import io.callqa.rules.acts.DialogueActClassifier;
 import io.callqa.rules.match.PhraseMatch;
 import io.callqa.rules.match.PhraseMatcher;
+import io.callqa.rules.pack.Cue;
 import io.callqa.rules.pack.Metric;
 import io.callqa.rules.pack.Rule;
 import io.callqa.rules.pack.RuleCheck;
@@ -31,12 +32,20 @@ public final class RuleEngine {
     private final PhraseMatcher matcher;
     private final Map<Double, PhraseMatcher> overrides = new HashMap<>();
     private final AgitationDetector agitation;
+    private final ActScorer acts;
+    private final ThreadLocal<CallView> lastView = new ThreadLocal<>();
 
-    /** An engine for the rules of {@code pack}. */
+    /** An engine for the rules of {@code pack}, with the bundled dialogue-act classifier. */
     public RuleEngine(RulePack pack) {
+        this(pack, ActScorer.of(DialogueActClassifier.defaults()));
+    }
+
+    /** An engine for the rules of {@code pack} that tags utterances with {@code acts}. */
+    public RuleEngine(RulePack pack, ActScorer acts) {
         this.pack = pack;
         this.matcher = new PhraseMatcher(pack.matching());
         this.agitation = new AgitationDetector(pack.agitation(), matcher);
+        this.acts = acts;
     }
 
     /** The pack this engine evaluates. */
@@ -46,7 +55,7 @@ public final class RuleEngine {
 
     /** Indexes of the customer utterances the pack's agitation cues or the signals flag. */
     public List<Integer> agitated(CallTranscript call, CallSignals signals) {
-        return agitation.agitated(call, signals);
+        return agitation.agitated(view(call), signals);
     }
 
     /**
@@ -59,30 +68,38 @@ public final class RuleEngine {
     public List<RuleResult> evaluate(
             CallTranscript call, List<PiiFinding> pii, CallSignals signals) {
         CallSignals s = signals.withTimings(call);
-        List<Integer> agitated = agitation.agitated(call, s);
+        CallView v = view(call);
+        List<Integer> agitated = agitation.agitated(v, s);
         List<RuleResult> out = new ArrayList<>();
         for (Rule rule : pack.rules()) {
-            out.add(evaluate(rule, call, pii, s, agitated));
+            out.add(evaluate(rule, v, pii, s, agitated));
         }
         return out;
     }
 
+    /** The call prepared for matching, shared by the calls for the same transcript in a row. */
+    private CallView view(CallTranscript call) {
+        CallView v = lastView.get();
+        if (v == null || v.call != call) {
+            v = new CallView(call, acts, pack.variables());
+            lastView.set(v);
+        }
+        return v;
+    }
+
     private RuleResult evaluate(
-            Rule rule,
-            CallTranscript call,
-            List<PiiFinding> pii,
-            CallSignals s,
-            List<Integer> agitated) {
+            Rule rule, CallView v, List<PiiFinding> pii, CallSignals s, List<Integer> agitated) {
         PhraseMatcher m = matcherFor(rule);
         RuleCheck check = rule.check();
+        CallTranscript call = v.call;
         if (check instanceof RuleCheck.PhrasePresent p) {
-            return present(rule, m, call, p);
+            return present(rule, m, v, p);
         } else if (check instanceof RuleCheck.PhraseAbsent p) {
-            return absent(rule, m, call, p);
+            return absent(rule, m, v, p);
         } else if (check instanceof RuleCheck.Ordering o) {
-            return ordering(rule, m, call, o);
+            return ordering(rule, m, v, o);
         } else if (check instanceof RuleCheck.Reaction r) {
-            return reaction(rule, m, call, r, agitated);
+            return reaction(rule, m, v, r, agitated);
         } else if (check instanceof RuleCheck.Threshold t) {
             return threshold(rule, call, t, s);
         } else if (check instanceof RuleCheck.PiiSpoken p) {
@@ -98,7 +115,7 @@ public final class RuleEngine {
         double t = rule.fuzzyThreshold().getAsDouble();
         synchronized (overrides) {
             return overrides.computeIfAbsent(
-                    t, k -> new PhraseMatcher(new MatchSettings(k, pack.matching().maxGap())));
+                    t, k -> new PhraseMatcher(pack.matching().withFuzzyThreshold(k)));
         }
     }
 
@@ -127,20 +144,63 @@ public final class RuleEngine {
         return out;
     }
 
-    private static Optional<Evidence> first(
-            PhraseMatcher m, CallTranscript call, List<Integer> idx, List<String> phrases) {
-        for (int i : idx) {
-            Utterance u = call.utterances().get(i);
-            Optional<PhraseMatch> pm = m.findAny(u.text(), phrases);
-            if (pm.isPresent()) {
-                return Optional.of(evidence(i, u, pm.get()));
-            }
+    /** Where a cue showed: the utterance, the offset in it (0 for an act) and the evidence. */
+    private record Hit(int utterance, int offset, Evidence evidence) {
+        boolean before(Hit other) {
+            return other == null
+                    || utterance < other.utterance
+                    || utterance == other.utterance && offset < other.offset;
         }
-        return Optional.empty();
     }
 
-    private static Evidence evidence(int i, Utterance u, PhraseMatch pm) {
-        return new Evidence(i, u.start(), u.text(), pm == null ? null : pm.matched());
+    /** The earliest sign of the cue in a stream: a phrase match or an utterance showing its act. */
+    private static Hit firstHit(PhraseMatcher m, CallView v, CallView.Stream s, Cue cue) {
+        Hit best = null;
+        List<String> phrases = v.phrases(cue);
+        if (!phrases.isEmpty()) {
+            Optional<PhraseMatch> pm = m.findAny(s.parts(), phrases);
+            if (pm.isPresent()) {
+                best =
+                        new Hit(
+                                s.utterances()[pm.get().part()],
+                                pm.get().start(),
+                                v.evidence(s, pm.get()));
+            }
+        }
+        for (int i : s.utterances()) {
+            if (best != null && best.utterance() <= i) {
+                break;
+            }
+            Hit h = actHit(v, i, cue);
+            if (h != null) {
+                return h;
+            }
+        }
+        return best;
+    }
+
+    /** The utterance as evidence of the cue's act, if the classifier is confident enough. */
+    private static Hit actHit(CallView v, int i, Cue cue) {
+        String bestAct = null;
+        double best = 0;
+        for (String act : cue.acts()) {
+            double score = v.act(i, act);
+            if (score >= cue.minConfidence() && score > best) {
+                best = score;
+                bestAct = act;
+            }
+        }
+        return bestAct == null ? null : new Hit(i, 0, v.actEvidence(i, bestAct, best));
+    }
+
+    private Hit first(PhraseMatcher m, CallView v, List<Integer> idx, Cue cue) {
+        for (CallView.Stream s : v.streams(idx, pack.matching())) {
+            Hit h = firstHit(m, v, s, cue);
+            if (h != null) {
+                return h;
+            }
+        }
+        return null;
     }
 
     private static String window(OptionalDouble within, OptionalDouble inLast) {
@@ -157,17 +217,29 @@ public final class RuleEngine {
         return s == Math.rint(s) ? (long) s + " s" : String.format(Locale.ROOT, "%.1f s", s);
     }
 
-    private RuleResult present(
-            Rule rule, PhraseMatcher m, CallTranscript call, RuleCheck.PhrasePresent p) {
-        List<Integer> idx = candidates(call, p.speaker(), p.within(), p.inLast());
+    /** What a piece of evidence showed, for a note: the matched words or the act. */
+    private static String shown(Evidence e) {
+        return e.matched() != null ? e.matched() : "act " + e.act();
+    }
+
+    private RuleResult present(Rule rule, PhraseMatcher m, CallView v, RuleCheck.PhrasePresent p) {
+        List<Integer> idx = candidates(v.call, p.speaker(), p.within(), p.inLast());
         List<Evidence> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (List<String> group : p.groups()) {
-            Optional<Evidence> e = first(m, call, idx, group);
-            if (e.isPresent()) {
-                found.add(e.get());
+        for (Cue group : p.groups()) {
+            if (!v.checkable(group)) {
+                // A brand (or other variable) the call and pack leave unset is not checked.
+                continue;
+            }
+            Hit h = first(m, v, idx, group);
+            if (h != null) {
+                found.add(h.evidence());
             } else {
-                missing.add("'" + group.get(0) + "'");
+                List<String> phrases = v.phrases(group);
+                missing.add(
+                        phrases.isEmpty()
+                                ? "act " + group.acts().get(0)
+                                : "'" + phrases.get(0) + "'");
             }
         }
         if (missing.isEmpty()) {
@@ -185,12 +257,14 @@ public final class RuleEngine {
                         + window(p.within(), p.inLast()));
     }
 
-    private RuleResult absent(
-            Rule rule, PhraseMatcher m, CallTranscript call, RuleCheck.PhraseAbsent p) {
+    private RuleResult absent(Rule rule, PhraseMatcher m, CallView v, RuleCheck.PhraseAbsent p) {
         List<Evidence> found = new ArrayList<>();
-        for (int i : candidates(call, p.speaker(), p.within(), p.inLast())) {
-            Utterance u = call.utterances().get(i);
-            m.findAny(u.text(), p.phrases()).ifPresent(pm -> found.add(evidence(i, u, pm)));
+        List<Integer> idx = candidates(v.call, p.speaker(), p.within(), p.inLast());
+        for (CallView.Stream s : v.streams(idx, pack.matching())) {
+            Hit h = firstHit(m, v, s, p.cue());
+            if (h != null) {
+                found.add(h.evidence());
+            }
         }
         if (found.isEmpty()) {
             return new RuleResult(rule, Outcome.PASSED, found, "not said");
@@ -200,29 +274,24 @@ public final class RuleEngine {
                 rule,
                 Outcome.FAILED,
                 found,
-                speaker + " said '" + found.get(0).matched() + "' at " + secs(found.get(0).t()));
+                speaker + " said '" + shown(found.get(0)) + "' at " + secs(found.get(0).t()));
     }
 
-    private RuleResult ordering(
-            Rule rule, PhraseMatcher m, CallTranscript call, RuleCheck.Ordering o) {
+    private RuleResult ordering(Rule rule, PhraseMatcher m, CallView v, RuleCheck.Ordering o) {
         List<Integer> idx =
-                candidates(call, o.speaker(), OptionalDouble.empty(), OptionalDouble.empty());
-        Match first = earliest(m, call, idx, o.first());
-        Match then = earliest(m, call, idx, o.then());
+                candidates(v.call, o.speaker(), OptionalDouble.empty(), OptionalDouble.empty());
+        Hit first = first(m, v, idx, o.first());
+        Hit then = first(m, v, idx, o.then());
         if (then == null) {
             return new RuleResult(
                     rule, Outcome.NOT_APPLICABLE, List.of(), "nothing that needs it was said");
         }
-        boolean ok =
-                first != null
-                        && (first.index < then.index
-                                || (first.index == then.index
-                                        && first.match.start() < then.match.start()));
+        boolean ok = first != null && first.before(then);
         List<Evidence> ev = new ArrayList<>();
         if (first != null) {
-            ev.add(evidence(first.index, call.utterances().get(first.index), first.match));
+            ev.add(first.evidence());
         }
-        ev.add(evidence(then.index, call.utterances().get(then.index), then.match));
+        ev.add(then.evidence());
         if (ok) {
             return new RuleResult(rule, Outcome.PASSED, ev, "in the right order");
         }
@@ -231,45 +300,51 @@ public final class RuleEngine {
                 Outcome.FAILED,
                 ev,
                 "'"
-                        + then.match.matched()
+                        + shown(then.evidence())
                         + "' at "
-                        + secs(call.utterances().get(then.index).start())
+                        + secs(then.evidence().t())
                         + (first == null
-                                ? " with no '" + o.first().get(0) + "' at all"
-                                : " before '" + first.match.matched() + "'"));
-    }
-
-    private record Match(int index, PhraseMatch match) {}
-
-    private static Match earliest(
-            PhraseMatcher m, CallTranscript call, List<Integer> idx, List<String> phrases) {
-        for (int i : idx) {
-            Optional<PhraseMatch> pm = m.findAny(call.utterances().get(i).text(), phrases);
-            if (pm.isPresent()) {
-                return new Match(i, pm.get());
-            }
-        }
-        return null;
+                                ? " with no '" + o.first().label() + "' at all"
+                                : " before '" + shown(first.evidence()) + "'"));
     }
 
     private RuleResult reaction(
-            Rule rule,
-            PhraseMatcher m,
-            CallTranscript call,
-            RuleCheck.Reaction r,
-            List<Integer> agitated) {
+            Rule rule, PhraseMatcher m, CallView v, RuleCheck.Reaction r, List<Integer> agitated) {
         if (agitated.isEmpty()) {
             return new RuleResult(
                     rule, Outcome.NOT_APPLICABLE, List.of(), "customer never agitated");
         }
-        List<Utterance> us = call.utterances();
+        List<Utterance> us = v.call.utterances();
         List<Evidence> responses = new ArrayList<>();
+        // Only responses near an agitated turn can answer it: the rest need no matching or
+        // classifying.
+        List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < us.size(); i++) {
             Utterance u = us.get(i);
-            if (u.speaker() == r.responder()) {
-                Optional<PhraseMatch> pm = m.findAny(u.text(), r.phrases());
-                if (pm.isPresent()) {
-                    responses.add(evidence(i, u, pm.get()));
+            if (u.speaker() != r.responder()) {
+                continue;
+            }
+            for (int a : agitated) {
+                Utterance x = us.get(a);
+                if (u.start() >= x.start() - r.within() - u.duration()
+                        && u.start() <= x.end() + r.within()) {
+                    idx.add(i);
+                    break;
+                }
+            }
+        }
+        for (CallView.Stream s : v.streams(idx, pack.matching())) {
+            Hit h = firstHit(m, v, s, r.cue());
+            if (h != null) {
+                responses.add(h.evidence());
+            }
+            // Later utterances of the stream may show the act again, closer to an agitated turn.
+            for (int i : s.utterances()) {
+                if (h != null && i > h.utterance()) {
+                    Hit a = actHit(v, i, r.cue());
+                    if (a != null) {
+                        responses.add(a.evidence());
+                    }
                 }
             }
         }

@@ -14,18 +14,20 @@ import java.util.Set;
 public sealed interface RuleCheck {
 
     /**
-     * Every group must be matched by at least one of its alternative phrasings, optionally only
-     * within the first {@code within} seconds or the last {@code inLast} seconds of the call.
+     * Every group must be shown by its cue (one of its alternative phrasings or its dialogue act),
+     * optionally only within the first {@code within} seconds or the last {@code inLast} seconds of
+     * the call. A group whose phrases all name a variable the call leaves unset (no {@code brand}
+     * configured) is not checked.
      */
     record PhrasePresent(
             Optional<Speaker> speaker,
-            List<List<String>> groups,
+            List<Cue> groups,
             OptionalDouble within,
             OptionalDouble inLast)
             implements RuleCheck {
-        /** Copies the lists. */
+        /** Copies the list. */
         public PhrasePresent {
-            groups = groups.stream().map(List::copyOf).toList();
+            groups = List.copyOf(groups);
         }
     }
 
@@ -33,14 +35,11 @@ public sealed interface RuleCheck {
      * None of the phrases may be said (prohibited language; escalation requests by the customer).
      */
     record PhraseAbsent(
-            Optional<Speaker> speaker,
-            List<String> phrases,
-            OptionalDouble within,
-            OptionalDouble inLast)
+            Optional<Speaker> speaker, Cue cue, OptionalDouble within, OptionalDouble inLast)
             implements RuleCheck {
-        /** Copies the list. */
-        public PhraseAbsent {
-            phrases = List.copyOf(phrases);
+        /** The cue's phrases. */
+        public List<String> phrases() {
+            return cue.phrases();
         }
     }
 
@@ -48,23 +47,16 @@ public sealed interface RuleCheck {
      * A {@code first} phrase must come before any {@code then} phrase (identity verification before
      * account details). Not applicable when no {@code then} phrase is said.
      */
-    record Ordering(Optional<Speaker> speaker, List<String> first, List<String> then)
-            implements RuleCheck {
-        /** Copies the lists. */
-        public Ordering {
-            first = List.copyOf(first);
-            then = List.copyOf(then);
-        }
-    }
+    record Ordering(Optional<Speaker> speaker, Cue first, Cue then) implements RuleCheck {}
 
     /**
      * When the customer is agitated, the responder says one of the phrases within {@code within}
      * seconds of the agitated utterance. Not applicable when the customer is never agitated.
      */
-    record Reaction(Speaker responder, List<String> phrases, double within) implements RuleCheck {
-        /** Copies the list. */
-        public Reaction {
-            phrases = List.copyOf(phrases);
+    record Reaction(Speaker responder, Cue cue, double within) implements RuleCheck {
+        /** The cue's phrases. */
+        public List<String> phrases() {
+            return cue.phrases();
         }
     }
 

@@ -2,6 +2,7 @@ package io.callqa.rules.pack;
 
 import io.callqa.rules.match.MatchSettings;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param matching phrase-matching tolerance for every rule
  * @param agitation how an agitated customer is recognised
  * @param rules the rules, in pack order
+ * @param variables values for {@code {name}} placeholders in phrases (e.g. {@code brand}); a call's
+ *     metadata of the same name takes precedence
  */
 public record RulePack(
         String id,
@@ -23,14 +26,28 @@ public record RulePack(
         String description,
         MatchSettings matching,
         Agitation agitation,
-        List<Rule> rules) {
+        List<Rule> rules,
+        Map<String, String> variables) {
 
-    /** Copies the rules. */
+    /** Copies the rules and variables. */
     public RulePack {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(language, "language");
         rules = List.copyOf(rules);
+        variables = Map.copyOf(variables);
+    }
+
+    /** A pack without variables. */
+    public RulePack(
+            String id,
+            String version,
+            String language,
+            String description,
+            MatchSettings matching,
+            Agitation agitation,
+            List<Rule> rules) {
+        this(id, version, language, description, matching, agitation, rules, Map.of());
     }
 
     /** The rule with this id, if the pack has it. */

@@ -1,5 +1,6 @@
 package io.callqa.rules.pack;
 
+import io.callqa.rules.acts.DialogueAct;
 import io.callqa.rules.match.EditDistance;
 import io.callqa.rules.match.MatchSettings;
 import io.callqa.rules.pii.PiiType;
@@ -59,8 +60,30 @@ public final class RulePackLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     private static final List<String> TOP_KEYS =
-            List.of("id", "version", "language", "description", "matching", "agitation", "rules");
-    private static final List<String> MATCHING_KEYS = List.of("fuzzy_threshold", "max_gap");
+            List.of(
+                    "id",
+                    "version",
+                    "language",
+                    "description",
+                    "variables",
+                    "matching",
+                    "agitation",
+                    "rules");
+    private static final List<String> MATCHING_KEYS =
+            List.of("fuzzy_threshold", "max_gap", "min_share", "min_words", "join_within");
+    private static final List<String> CUE_KEYS = List.of("phrases", "act", "min_confidence");
+
+    /**
+     * The dialogue acts a rule can ask for, as the classifier names them ({@code
+     * io.callqa.rules.acts.DialogueAct}).
+     */
+    public static final List<String> ACTS =
+            Arrays.stream(DialogueAct.values()).map(DialogueAct::id).toList();
+
+    /** Variables every call may set through its metadata. */
+    private static final List<String> METADATA_VARIABLES = List.of("brand");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)\\}");
     private static final List<String> AGITATION_KEYS = List.of("phrases", "min_arousal");
     private static final List<String> COMMON_RULE_KEYS =
             List.of(
@@ -76,11 +99,23 @@ public final class RulePackLoader {
 
     static {
         TYPE_KEYS.put(
-                "phrase-present", List.of("speaker", "phrases", "all_of", "within", "in_last"));
-        TYPE_KEYS.put("phrase-absent", List.of("speaker", "phrases", "within", "in_last"));
-        TYPE_KEYS.put("escalation-request", List.of("speaker", "phrases"));
+                "phrase-present",
+                List.of(
+                        "speaker",
+                        "phrases",
+                        "act",
+                        "min_confidence",
+                        "all_of",
+                        "within",
+                        "in_last"));
+        TYPE_KEYS.put(
+                "phrase-absent",
+                List.of("speaker", "phrases", "act", "min_confidence", "within", "in_last"));
+        TYPE_KEYS.put("escalation-request", List.of("speaker", "phrases", "act", "min_confidence"));
         TYPE_KEYS.put("ordering", List.of("speaker", "first", "then"));
-        TYPE_KEYS.put("reaction", List.of("trigger", "speaker", "phrases", "within"));
+        TYPE_KEYS.put(
+                "reaction",
+                List.of("trigger", "speaker", "phrases", "act", "min_confidence", "within"));
         TYPE_KEYS.put("threshold", List.of("metric", "max"));
         TYPE_KEYS.put("pii-spoken", List.of("speaker", "pii_types"));
     }
@@ -164,6 +199,7 @@ public final class RulePackLoader {
     /** One validation run; collects problems instead of stopping at the first. */
     private static final class Parse {
         final List<RulePackProblem> problems = new ArrayList<>();
+        Map<String, String> variables = Map.of();
 
         RulePack pack(Node root) {
             if (!(root instanceof MappingNode map)) {
@@ -193,6 +229,7 @@ public final class RulePackLoader {
             }
             String description =
                     f.containsKey("description") ? text(f.get("description"), "description") : "";
+            variables = variables(f.get("variables"));
             MatchSettings matching = matching(f.get("matching"));
             Agitation agitation = agitation(f.get("agitation"));
             List<Rule> rules = new ArrayList<>();
@@ -225,7 +262,39 @@ public final class RulePackLoader {
                     description == null ? "" : description,
                     matching,
                     agitation,
-                    rules);
+                    rules,
+                    variables);
+        }
+
+        Map<String, String> variables(Node node) {
+            Map<String, String> out = new LinkedHashMap<>();
+            if (node == null) {
+                return out;
+            }
+            if (!(node instanceof MappingNode map)) {
+                problem(
+                        node,
+                        "variables",
+                        "expected a mapping such as {brand: Example Bank}, got " + describe(node));
+                return out;
+            }
+            for (NodeTuple t : map.getValue()) {
+                String name = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : null;
+                if (name == null || !ID.matcher(name).matches()) {
+                    problem(
+                            t.getKeyNode(),
+                            "variables",
+                            "expected a variable name of lowercase letters, digits, '.', '_' or"
+                                    + " '-', got "
+                                    + describe(t.getKeyNode()));
+                    continue;
+                }
+                String value = text(t.getValueNode(), "variables." + name);
+                if (value != null) {
+                    out.put(name, value);
+                }
+            }
+            return out;
         }
 
         MatchSettings matching(Node node) {
@@ -263,7 +332,34 @@ public final class RulePackLoader {
                 }
                 gap = (int) g;
             }
-            return new MatchSettings(threshold, gap);
+            double share = MatchSettings.DEFAULT_MIN_SHARE;
+            if (f.containsKey("min_share")) {
+                share = number(f.get("min_share"), "matching.min_share", 0.5, 1.0, share);
+            }
+            int words = MatchSettings.DEFAULT_MIN_WORDS;
+            if (f.containsKey("min_words")) {
+                double w = number(f.get("min_words"), "matching.min_words", 1, 10, words);
+                if (w != Math.rint(w)) {
+                    problem(
+                            f.get("min_words"),
+                            "matching.min_words",
+                            "expected a whole number from 1 to 10, got "
+                                    + describe(f.get("min_words")));
+                }
+                words = (int) w;
+            }
+            double join = MatchSettings.DEFAULT_JOIN_WITHIN;
+            if (f.containsKey("join_within")) {
+                join = duration(f.get("join_within"), "matching.join_within");
+                if (join > 30) {
+                    problem(
+                            f.get("join_within"),
+                            "matching.join_within",
+                            "expected at most 30s, got " + describe(f.get("join_within")));
+                    join = MatchSettings.DEFAULT_JOIN_WITHIN;
+                }
+            }
+            return new MatchSettings(threshold, gap, share, words, join);
         }
 
         Agitation agitation(Node node) {
@@ -390,6 +486,16 @@ public final class RulePackLoader {
                                         0.8));
             }
             RuleCheck check = type == null ? null : check(type, f, map, path);
+            if (id != null) {
+                // A pack has many rules; the id says which one without counting list items.
+                for (int i = before; i < problems.size(); i++) {
+                    RulePackProblem q = problems.get(i);
+                    problems.set(
+                            i,
+                            new RulePackProblem(
+                                    q.line(), q.field(), q.message() + " (rule '" + id + "')"));
+                }
+            }
             if (problems.size() != before || check == null) {
                 return null;
             }
@@ -400,14 +506,15 @@ public final class RulePackLoader {
             switch (type) {
                 case "phrase-present" -> {
                     Optional<Speaker> speaker = speaker(f, path, Optional.of(Speaker.AGENT));
-                    List<List<String>> groups = new ArrayList<>();
-                    if (f.containsKey("phrases") && f.containsKey("all_of")) {
+                    List<Cue> groups = new ArrayList<>();
+                    boolean own = f.containsKey("phrases") || f.containsKey("act");
+                    if (own && f.containsKey("all_of")) {
                         problem(
                                 f.get("all_of"),
                                 path + ".all_of",
-                                "give either phrases or all_of, not both");
-                    } else if (f.containsKey("phrases")) {
-                        groups.add(phrases(f.get("phrases"), path + ".phrases"));
+                                "give either phrases (or act) or all_of, not both");
+                    } else if (own) {
+                        groups.add(cue(f, map, path));
                     } else if (f.containsKey("all_of")) {
                         Node n = f.get("all_of");
                         if (!(n instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
@@ -418,7 +525,7 @@ public final class RulePackLoader {
                         } else {
                             for (int i = 0; i < seq.getValue().size(); i++) {
                                 groups.add(
-                                        phrases(
+                                        cueNode(
                                                 seq.getValue().get(i),
                                                 path + ".all_of[" + i + "]"));
                             }
@@ -427,7 +534,7 @@ public final class RulePackLoader {
                         problem(
                                 map,
                                 path + ".phrases",
-                                "required field is missing (or give all_of)");
+                                "required field is missing (or give act, or all_of)");
                     }
                     return new RuleCheck.PhrasePresent(
                             speaker,
@@ -441,7 +548,7 @@ public final class RulePackLoader {
                                     ? Optional.of(Speaker.CUSTOMER)
                                     : Optional.empty();
                     Optional<Speaker> speaker = speaker(f, path, dflt);
-                    List<String> phrases = requiredPhrases(f, map, path, "phrases");
+                    Cue cue = cue(f, map, path);
                     OptionalDouble within =
                             type.equals("phrase-absent")
                                     ? optionalDuration(f, path, "within")
@@ -450,14 +557,14 @@ public final class RulePackLoader {
                             type.equals("phrase-absent")
                                     ? optionalDuration(f, path, "in_last")
                                     : OptionalDouble.empty();
-                    return new RuleCheck.PhraseAbsent(speaker, phrases, within, inLast);
+                    return new RuleCheck.PhraseAbsent(speaker, cue, within, inLast);
                 }
                 case "ordering" -> {
                     Optional<Speaker> speaker = speaker(f, path, Optional.of(Speaker.AGENT));
                     return new RuleCheck.Ordering(
                             speaker,
-                            requiredPhrases(f, map, path, "first"),
-                            requiredPhrases(f, map, path, "then"));
+                            requiredCue(f, map, path, "first"),
+                            requiredCue(f, map, path, "then"));
                 }
                 case "reaction" -> {
                     Node trigger = f.get("trigger");
@@ -488,9 +595,7 @@ public final class RulePackLoader {
                     }
                     OptionalDouble within = optionalDuration(f, path, "within");
                     return new RuleCheck.Reaction(
-                            speaker.orElse(Speaker.AGENT),
-                            requiredPhrases(f, map, path, "phrases"),
-                            within.orElse(20));
+                            speaker.orElse(Speaker.AGENT), cue(f, map, path), within.orElse(20));
                 }
                 case "threshold" -> {
                     Metric metric = null;
@@ -592,6 +697,118 @@ public final class RulePackLoader {
             return sp;
         }
 
+        /** The rule's own cue: its phrases, act and min_confidence keys. */
+        Cue cue(Map<String, Node> f, MappingNode map, String path) {
+            List<String> acts =
+                    f.containsKey("act") ? acts(f.get("act"), path + ".act") : List.of();
+            List<String> phrases =
+                    acts.isEmpty() || f.containsKey("phrases")
+                            ? requiredPhrases(f, map, path, "phrases")
+                            : List.of();
+            return new Cue(phrases, acts, minConfidence(f, path, acts));
+        }
+
+        Cue requiredCue(Map<String, Node> f, MappingNode map, String path, String key) {
+            Node n = f.get(key);
+            if (n == null) {
+                problem(map, path + "." + key, "required field is missing");
+                return Cue.of(List.of());
+            }
+            return cueNode(n, path + "." + key);
+        }
+
+        /** A list of phrases, or a mapping with phrases, act and min_confidence. */
+        Cue cueNode(Node n, String path) {
+            if (!(n instanceof MappingNode map)) {
+                return Cue.of(phrases(n, path));
+            }
+            Map<String, Node> f = fields(map, path, CUE_KEYS);
+            if (!f.containsKey("act") && !f.containsKey("phrases")) {
+                problem(map, path, "expected phrases, act or both");
+                return Cue.of(List.of());
+            }
+            List<String> acts =
+                    f.containsKey("act") ? acts(f.get("act"), path + ".act") : List.of();
+            List<String> phrases =
+                    f.containsKey("phrases")
+                            ? phrases(f.get("phrases"), path + ".phrases")
+                            : List.of();
+            return new Cue(phrases, acts, minConfidence(f, path, acts));
+        }
+
+        double minConfidence(Map<String, Node> f, String path, List<String> acts) {
+            Node n = f.get("min_confidence");
+            if (n == null) {
+                return Cue.DEFAULT_MIN_CONFIDENCE;
+            }
+            if (acts.isEmpty() && !f.containsKey("act")) {
+                problem(
+                        n,
+                        path + ".min_confidence",
+                        "min_confidence applies to an act; add act: (one of "
+                                + String.join(", ", ACTS)
+                                + ") or remove it");
+            }
+            return number(n, path + ".min_confidence", 0, 1, Cue.DEFAULT_MIN_CONFIDENCE);
+        }
+
+        /** One dialogue-act id or a list of them. */
+        List<String> acts(Node n, String path) {
+            List<Node> items = new ArrayList<>();
+            if (n instanceof SequenceNode seq && !seq.getValue().isEmpty()) {
+                items.addAll(seq.getValue());
+            } else if (n instanceof ScalarNode) {
+                items.add(n);
+            } else {
+                problem(n, path, "expected a dialogue act such as offer-help, got " + describe(n));
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            for (Node item : items) {
+                String a = text(item, path);
+                if (a == null) {
+                    continue;
+                }
+                if (!ACTS.contains(a)) {
+                    problem(
+                            item,
+                            path,
+                            "unknown dialogue act '"
+                                    + a
+                                    + "'"
+                                    + didYouMean(a, ACTS)
+                                    + "; known acts: "
+                                    + String.join(", ", ACTS));
+                } else {
+                    out.add(a);
+                }
+            }
+            return out;
+        }
+
+        /** Problems for {@code {name}} placeholders that name no variable. */
+        void checkPlaceholders(Node item, String path, String phrase) {
+            Matcher m = PLACEHOLDER.matcher(phrase);
+            while (m.find()) {
+                String name = m.group(1).trim();
+                if (variables.containsKey(name) || METADATA_VARIABLES.contains(name)) {
+                    continue;
+                }
+                List<String> known = new ArrayList<>(variables.keySet());
+                known.addAll(METADATA_VARIABLES);
+                problem(
+                        item,
+                        path,
+                        "unknown variable '{"
+                                + name
+                                + "}'"
+                                + didYouMean(name, known)
+                                + "; declare it under variables: or use one of {"
+                                + String.join("}, {", known)
+                                + "}");
+            }
+        }
+
         List<String> requiredPhrases(
                 Map<String, Node> f, MappingNode map, String path, String key) {
             Node n = f.get(key);
@@ -604,6 +821,7 @@ public final class RulePackLoader {
 
         List<String> phrases(Node n, String path) {
             if (n instanceof ScalarNode s && !s.getValue().isBlank()) {
+                checkPlaceholders(n, path, s.getValue());
                 return List.of(s.getValue().trim());
             }
             if (!(n instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
@@ -624,6 +842,7 @@ public final class RulePackLoader {
                             path + "[" + i + "]",
                             "phrase has no words to match: " + describe(item));
                 } else {
+                    checkPlaceholders(item, path + "[" + i + "]", s.getValue());
                     out.add(s.getValue().trim());
                 }
             }

@@ -39,6 +39,18 @@ final class CallFixtures {
                 JsonNodeFactory.instance.objectNode());
     }
 
+    /** The same call with call metadata (e.g. {@code brand}). */
+    static CallTranscript withMetadata(CallTranscript c, Map<String, String> metadata) {
+        return new CallTranscript(
+                c.callId(),
+                c.language(),
+                c.startedAt(),
+                metadata,
+                c.channels(),
+                c.utterances(),
+                c.extra());
+    }
+
     static RulePack pack(String rulesYaml) throws Exception {
         return new RulePackLoader()
                 .load(

@@ -118,4 +118,21 @@ class LiveAlertsTest {
         CallTranscript t = call("ko", "a 0-5 안녕하세요.", "c 5.5-8 네.");
         assertThat(settledRules(ko(), t)).isEmpty();
     }
+
+    @Test
+    void anEscalationRecognizedAsAnActIsSettledAtOnce() throws Exception {
+        // No phrase of the pack: "manager" was dropped by the recognizer; the act still shows.
+        CallTranscript en =
+                call(
+                        "en",
+                        "a 0-4 hello this call may be recorded",
+                        "c 4.5-9 no i want to speak to a right now");
+        assertThat(settledRules(en(), en)).contains("escalation-request");
+        CallTranscript ko = call("ko", "a 0-4 안녕하세요 이 통화는 녹음될 수 있습니다", "c 4.5-9 됐고요 책임자 바꿔 주세요");
+        assertThat(settledRules(ko(), ko)).contains("escalation-request");
+        // A closing by act is about the end of the call: never settled while it is live.
+        CallTranscript open = call("en", "a 0-4 hello this call may be recorded", "c 4.5-9 hi");
+        assertThat(new CallAnalyzer(en()).analyze(open).violations()).contains("closing");
+        assertThat(settledRules(en(), open)).doesNotContain("closing");
+    }
 }

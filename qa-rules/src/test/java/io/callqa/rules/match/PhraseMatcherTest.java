@@ -114,4 +114,84 @@ class PhraseMatcherTest {
         assertThat(KoreanText.stem("좀")).isEmpty();
         assertThat(matcher.find("아직 배송이 안 돼서요", "아직도")).isEmpty();
     }
+
+    private final PhraseMatcher tolerant = new PhraseMatcher(new MatchSettings(0.8, 2, 0.75, 2, 3));
+
+    @Test
+    void numberWordsAndDigitsAreTheSame() {
+        assertThat(matcher.find("the balance is twenty nine dollars", "balance is 29")).isPresent();
+        assertThat(matcher.find("the balance is 29 dollars", "balance is twenty nine")).isPresent();
+        assertThat(matcher.find("two hundred and sixty dollars", "260 dollars")).isPresent();
+        assertThat(matcher.find("the balance is twenty dollars", "balance is 29")).isEmpty();
+        assertThat(matcher.find("잔액은 이십구 만 원입니다", "잔액은 29")).isPresent();
+        assertThat(matcher.find("잔액은 29 만 원입니다", "잔액은 이십구")).isPresent();
+        assertThat(matcher.find("잔액은 삼십 만 원입니다", "잔액은 이십구")).isEmpty();
+    }
+
+    @Test
+    void fillersAreIgnored() {
+        PhraseMatcher noGap = new PhraseMatcher(new MatchSettings(0.8, 0));
+        assertThat(noGap.find("this call uh may be um recorded", "this call may be recorded"))
+                .isPresent();
+        assertThat(noGap.find("녹음 어 될 수 음 있습니다", "녹음될 수 있습니다")).isPresent();
+    }
+
+    @Test
+    void wordsThatSoundAlikeMatchInLongerPhrases() {
+        PhraseMatch m =
+                matcher.find(
+                                "thank you for calling harper value national bank",
+                                "Harper Valley National Bank")
+                        .orElseThrow();
+        assertThat(m.matched()).isEqualTo("harper value national bank");
+        assertThat(m.strength()).isLessThan(1.0).isGreaterThan(0.9);
+        assertThat(
+                        matcher.find(
+                                "thank you for calling harper value",
+                                "Harper Valley National Bank"))
+                .isEmpty();
+        // Function words never match by sound: "youre" and "your" share a code.
+        assertThat(matcher.find("you're verified the balance is ten", "your balance is")).isEmpty();
+    }
+
+    @Test
+    void mostWordsInOrderAreEnoughForALongPhrase() {
+        String phrase = "this call may be recorded for quality and training purposes";
+        String dropped = "this call may be for quality and training purposes";
+        assertThat(matcher.find(dropped, phrase)).isEmpty();
+        PhraseMatch m = tolerant.find(dropped, phrase).orElseThrow();
+        assertThat(m.strength()).isEqualTo(0.9);
+        // Short phrases still need every word: "speak to a" is not "speak to a manager".
+        assertThat(tolerant.find("i want to speak to a", "speak to a manager")).isEmpty();
+        // The words found must include enough content words.
+        assertThat(tolerant.find("I've got your account up", "I've verified your account"))
+                .isEmpty();
+        assertThat(tolerant.find("녹음될 수 있습니다 품질 향상", "이 통화는 품질 향상을 위해 녹음될 수 있습니다")).isEmpty();
+        assertThat(tolerant.find("통화는 품질 향상을 위해 녹음될 수 있습니다", "이 통화는 품질 향상을 위해 녹음될 수 있습니다"))
+                .isPresent();
+        assertThat(tolerant.find("통화는 품질 위해 녹음될 수 있습니다", "통화는 품질 향상을 위해 녹음될 수 있습니다")).isPresent();
+    }
+
+    @Test
+    void aPhraseCutAcrossUtterancesMatchesInAStream() {
+        List<SpokenText> stream =
+                List.of(
+                        SpokenText.of("is there anything else i can"),
+                        SpokenText.of("help you with today"));
+        PhraseMatch m = matcher.find(stream, "anything else I can help you with").orElseThrow();
+        assertThat(m.part()).isZero();
+        assertThat(m.start()).isEqualTo(9);
+        assertThat(m.matched()).isEqualTo("anything else i can help you with");
+        assertThat(m.words())
+                .extracting(PhraseMatch.WordRef::part)
+                .containsExactly(0, 0, 0, 0, 1, 1, 1);
+        assertThat(m.words().get(4).word()).isZero();
+        List<SpokenText> ko = List.of(SpokenText.of("더 도와 드릴"), SpokenText.of("일은 없으실까요"));
+        assertThat(matcher.find(ko, "더 도와드릴 일")).isPresent();
+        assertThat(
+                        matcher.find(
+                                "is there anything else i can",
+                                "anything else I can help you with"))
+                .isEmpty();
+    }
 }

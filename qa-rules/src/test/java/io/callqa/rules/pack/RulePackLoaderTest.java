@@ -38,7 +38,7 @@ class RulePackLoaderTest {
         for (String id : RulePackLoader.BUNDLED_PACKS) {
             RulePack pack = loader.loadBundled(id);
             assertThat(pack.id()).isEqualTo(id);
-            assertThat(pack.version()).isEqualTo("1.0.0");
+            assertThat(pack.version()).isEqualTo("2.0.0");
             assertThat(pack.rules())
                     .extracting(Rule::id)
                     .containsExactly(
@@ -129,7 +129,7 @@ class RulePackLoaderTest {
         assertThat(p.get(0).format("broken.yaml"))
                 .isEqualTo(
                         "broken.yaml:10: rules[0].within: expected a duration like 30s, 1.5s,"
-                                + " 500ms or 2m, got '30 secs'");
+                                + " 500ms or 2m, got '30 secs' (rule 'greeting')");
     }
 
     @Test
@@ -190,15 +190,20 @@ class RulePackLoaderTest {
         assertThat(p.get(2).message())
                 .startsWith("unknown rule type 'phrase-presnt' (did you mean 'phrase-present'?)");
         assertThat(p.get(3).message())
-                .isEqualTo("expected one of low, medium, high, critical, got 'urgent'");
-        assertThat(p.get(4).message()).isEqualTo("expected a number from 0 to 100, got 'heavy'");
+                .isEqualTo(
+                        "expected one of low, medium, high, critical, got 'urgent' (rule"
+                                + " 'greeting')");
+        assertThat(p.get(4).message())
+                .isEqualTo("expected a number from 0 to 100, got 'heavy' (rule 'greeting')");
         assertThat(p.get(5).message())
-                .isEqualTo("duplicate rule id 'greeting' (first defined on line 5)");
-        assertThat(p.get(6).message()).isEqualTo("required field is missing");
+                .startsWith("duplicate rule id 'greeting' (first defined on line 5)");
+        assertThat(p.get(6).message()).startsWith("required field is missing");
         assertThat(p.get(7).message()).contains("(did you mean 'quality'?)");
         assertThat(p.get(9).message()).startsWith("unknown key (did you mean 'within'?)");
         assertThat(p.get(10).message())
-                .isEqualTo("unknown trigger 'customer-angry'; supported: customer-agitated");
+                .isEqualTo(
+                        "unknown trigger 'customer-angry'; supported: customer-agitated (rule"
+                                + " 'empathy')");
         assertThat(p.get(12).message()).contains("(did you mean 'dead-air'?)");
     }
 
@@ -224,7 +229,7 @@ class RulePackLoaderTest {
                         "p.yaml: 2 problems:\n"
                                 + "  - p.yaml:1: version: required field is missing\n"
                                 + "  - p.yaml:9: rules[0].max: expected a ratio from 0 to 1 or a"
-                                + " percentage like 80%, got '1.5'");
+                                + " percentage like 80%, got '1.5' (rule 'x')");
     }
 
     @Test
@@ -258,7 +263,8 @@ class RulePackLoaderTest {
                                 """);
         assertThat(p)
                 .extracting(x -> x.line() + " " + x.field() + ": " + x.message())
-                .containsExactly("10 rules[0].phrases[1]: phrase has no words to match: '?!'");
+                .containsExactly(
+                        "10 rules[0].phrases[1]: phrase has no words to match: '?!' (rule 'x')");
     }
 
     @Test
@@ -278,5 +284,115 @@ class RulePackLoaderTest {
                         empty + ": empty file; expected a rule pack with id, version and rules");
         assertThatThrownBy(() -> loader.load(dir.resolve("nope.yaml")))
                 .hasMessage(dir.resolve("nope.yaml") + ": file does not exist");
+    }
+
+    @Test
+    void readsActsVariablesAndMatchingShares() throws Exception {
+        RulePack pack =
+                loader.load(
+                        "acts.yaml",
+                        """
+                        id: acts
+                        version: 1
+                        variables:
+                          brand: Example Bank
+                        matching:
+                          min_share: 0.75
+                          min_words: 3
+                          join_within: 2s
+                        rules:
+                          - id: greeting
+                            type: phrase-present
+                            kind: compliance
+                            severity: low
+                            description: d
+                            all_of:
+                              - act: [greeting, self-introduction]
+                                min_confidence: 0.7
+                                phrases: [hello]
+                              - ["{brand}"]
+                          - id: closing
+                            type: phrase-present
+                            kind: quality
+                            severity: low
+                            description: d
+                            act: offer-help
+                          - id: verify
+                            type: ordering
+                            kind: compliance
+                            severity: high
+                            description: d
+                            first: {act: verification-confirmed, phrases: [you're verified]}
+                            then: [your balance is]
+                          - id: boss
+                            type: escalation-request
+                            kind: quality
+                            severity: high
+                            description: d
+                            act: escalation-request
+                            min_confidence: 0.9
+                            phrases: [speak to a manager]
+                        """);
+        assertThat(pack.variables()).containsEntry("brand", "Example Bank");
+        assertThat(pack.matching().minShare()).isEqualTo(0.75);
+        assertThat(pack.matching().minWords()).isEqualTo(3);
+        assertThat(pack.matching().joinWithin()).isEqualTo(2.0);
+        RuleCheck.PhrasePresent greeting = (RuleCheck.PhrasePresent) pack.rules().get(0).check();
+        assertThat(greeting.groups().get(0).acts())
+                .containsExactly("greeting", "self-introduction");
+        assertThat(greeting.groups().get(0).minConfidence()).isEqualTo(0.7);
+        assertThat(greeting.groups().get(1).phrases()).containsExactly("{brand}");
+        RuleCheck.PhrasePresent closing = (RuleCheck.PhrasePresent) pack.rules().get(1).check();
+        assertThat(closing.groups().get(0).phrases()).isEmpty();
+        assertThat(closing.groups().get(0).minConfidence()).isEqualTo(Cue.DEFAULT_MIN_CONFIDENCE);
+        RuleCheck.Ordering verify = (RuleCheck.Ordering) pack.rules().get(2).check();
+        assertThat(verify.first().acts()).containsExactly("verification-confirmed");
+        assertThat(verify.then().acts()).isEmpty();
+        RuleCheck.PhraseAbsent boss = (RuleCheck.PhraseAbsent) pack.rules().get(3).check();
+        assertThat(boss.cue().minConfidence()).isEqualTo(0.9);
+    }
+
+    @Test
+    void typosInActsAndVariablesNameTheFileTheRuleAndTheFix() {
+        String yaml =
+                """
+                id: p
+                version: 1
+                variables:
+                  brand: Example Bank
+                matching:
+                  min_share: 0.3
+                rules:
+                  - id: closing
+                    type: phrase-present
+                    kind: quality
+                    severity: low
+                    description: d
+                    act: ofer-help
+                  - id: greeting
+                    type: phrase-present
+                    kind: quality
+                    severity: low
+                    description: d
+                    phrases: ["welcome to {brnd}"]
+                    min_confidence: 0.5
+                """;
+        assertThatThrownBy(() -> loader.load("typo.yaml", yaml))
+                .isInstanceOf(RulePackException.class)
+                .hasMessageContaining(
+                        "typo.yaml:6: matching.min_share: expected a number from 0.5 to 1, got"
+                                + " '0.3'")
+                .hasMessageContaining(
+                        "typo.yaml:13: rules[0].act: unknown dialogue act 'ofer-help' (did you"
+                                + " mean 'offer-help'?)")
+                .hasMessageContaining("(rule 'closing')")
+                .hasMessageContaining(
+                        "typo.yaml:19: rules[1].phrases[0]: unknown variable '{brnd}' (did you"
+                                + " mean 'brand'?); declare it under variables: or use one of"
+                                + " {brand}")
+                .hasMessageContaining(
+                        "typo.yaml:20: rules[1].min_confidence: min_confidence applies to an"
+                                + " act; add act:")
+                .hasMessageContaining("(rule 'greeting')");
     }
 }
