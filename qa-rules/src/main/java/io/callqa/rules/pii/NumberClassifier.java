@@ -52,6 +52,7 @@ final class NumberClassifier {
                     "boxes",
                     "orders",
                     "business",
+                    "working",
                     "am",
                     "pm",
                     "o'clock",
@@ -125,7 +126,8 @@ final class NumberClassifier {
                 if (c.type() == null) {
                     break;
                 }
-                if (fits(c, run, o.digits)) {
+                if (fits(c, run, o.digits)
+                        && (o.digits == 0 || continues(run, tokens, t - o.lastUse))) {
                     type = c.type();
                     o.digits += run.digits().length();
                     o.lastUse = tokens.get(run.last()).time();
@@ -194,8 +196,25 @@ final class NumberClassifier {
         return false;
     }
 
+    /**
+     * True when a run can be the next piece of a number already begun: a lone "oh" long after the
+     * last piece is an exclamation ("oh brilliant"), not a zero.
+     */
+    private static boolean continues(NumberRun run, List<Token> tokens, double sinceLast) {
+        if (run.digits().length() >= 2 || sinceLast <= 3) {
+            return true;
+        }
+        String w = tokens.get(run.first()).text();
+        return !w.equals("oh") && !w.equals("o");
+    }
+
     private static boolean fits(PiiCue c, NumberRun run, int before) {
         int n = run.digits().length();
+        // A month or an ordinal ("the second payment") is a date or a rank, never a piece of a
+        // card, phone or account number, even right after one was read out.
+        if (run.dated() && c.type() != PiiType.EXPIRY && c.type() != PiiType.DOB) {
+            return false;
+        }
         return switch (c.type()) {
             case CARD -> n >= 4 || before > 0 && n >= 1;
             case CVV -> n >= 2 && n <= 8;
