@@ -117,7 +117,7 @@ class AnalyzeCommandTest {
                         "callqa: "
                                 + pack
                                 + ":10: rules[0].max: expected a duration like 30s, 1.5s, 500ms or"
-                                + " 2m, got '30 secs'\n");
+                                + " 2m, got '30 secs' (rule 'x')\n");
     }
 
     @Test

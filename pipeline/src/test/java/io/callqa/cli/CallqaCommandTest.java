@@ -34,6 +34,7 @@ class CallqaCommandTest {
                         "features",
                         "classify",
                         "train-classifier",
+                        "train-acts",
                         "audit",
                         "dashboards",
                         "console",

@@ -66,7 +66,7 @@ public final class CallReplayer implements AutoCloseable {
     public static Call of(Path sidecar, String callId) throws IOException {
         JsonNode j = JSON.readTree(sidecar.toFile());
         Map<String, String> metadata = new java.util.HashMap<>();
-        for (String k : List.of("agent_id", "team", "queue", "language")) {
+        for (String k : List.of("agent_id", "team", "queue", "brand", "language")) {
             if (j.hasNonNull(k)) {
                 metadata.put(k, j.get(k).asText());
             }

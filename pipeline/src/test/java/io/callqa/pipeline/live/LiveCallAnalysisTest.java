@@ -233,7 +233,14 @@ class LiveCallAnalysisTest {
         for (String id : List.of("s-en-billing-01", "s-en-billing-02", "s-ko-refund-01")) {
             JsonNode side = JSON.readTree(SAMPLES.resolve(id + ".json").toFile());
             harness.processElement(
-                    LiveAudio.started(id, 0, Map.of("language", side.path("language").asText())),
+                    LiveAudio.started(
+                            id,
+                            0,
+                            Map.of(
+                                    "language",
+                                    side.path("language").asText(),
+                                    "brand",
+                                    side.path("brand").asText())),
                     0);
             List<JsonNode> us = new ArrayList<>();
             side.path("utterances").forEach(us::add);
