@@ -53,8 +53,12 @@ public final class TranscriptReader {
      */
     public record Limits(double maxSeconds, int maxTextChars, int maxWordChars, int maxUtterances)
             implements java.io.Serializable {
-        /** 24 h, 5,000 characters per utterance, 100 per word, 20,000 utterances per call. */
-        public static final Limits DEFAULTS = new Limits(86_400, 5_000, 100, 20_000);
+        /**
+         * 24 h, 5,000 characters per utterance, 100 per word, 5,000 utterances per call (a call
+         * document holds its utterances as nested documents, of which an OpenSearch index accepts
+         * 10,000 per document by default, evidence included).
+         */
+        public static final Limits DEFAULTS = new Limits(86_400, 5_000, 100, 5_000);
 
         /** Checks that every limit is positive. */
         public Limits {
@@ -232,9 +236,12 @@ public final class TranscriptReader {
         String language = null;
         JsonNode lang = root.get("language");
         if (lang != null && !lang.isNull()) {
-            if (!lang.isTextual() || lang.asText().isBlank()) {
+            if (!lang.isTextual()
+                    || !Set.of("en", "ko")
+                            .contains(lang.asText().trim().toLowerCase(Locale.ROOT))) {
                 problems.add(
-                        "language: expected a language code like en or ko, got " + describe(lang));
+                        "language: expected en or ko (or no language, to detect it), got "
+                                + describe(lang));
             } else {
                 language = lang.asText().trim().toLowerCase(Locale.ROOT);
             }
