@@ -133,10 +133,12 @@ public final class TranscriptReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where =
-                    at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+                    at == null || at.getLineNr() <= 0
+                            ? ""
+                            : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new TranscriptException(
                     source,
-                    List.of("not valid JSON at " + where + ": " + plain(e.getOriginalMessage())));
+                    List.of("not valid JSON" + where + ": " + plain(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new TranscriptException(source, List.of("cannot read: " + e.getMessage()));
         }
