@@ -37,6 +37,9 @@ public final class TranscriptReader {
     /** Larger transcripts are refused rather than risking the heap of a shared task manager. */
     public static final long MAX_BYTES = 32L * 1024 * 1024;
 
+    /** Most problems a rejection lists. */
+    public static final int MAX_PROBLEMS = 20;
+
     /** Longest call id: it becomes the document id, which OpenSearch caps at 512 bytes. */
     public static final int MAX_ID_CHARS = 128;
 
@@ -250,7 +253,7 @@ public final class TranscriptReader {
         }
 
         if (!problems.isEmpty()) {
-            throw new TranscriptException(source, problems);
+            throw new TranscriptException(source, firstProblems(problems));
         }
         if (language == null) {
             language = Languages.detect(utterances.stream().map(Utterance::text).toList());
@@ -453,6 +456,20 @@ public final class TranscriptReader {
         }
         q.appendTail(out);
         return DIGITS.matcher(out).replaceAll(d -> d.group().length() + " digits");
+    }
+
+    /**
+     * The first {@value #MAX_PROBLEMS} problems and how many more there are: a transcript with
+     * thousands of broken utterances would otherwise make a rejection of megabytes, which the error
+     * index and every log line would carry.
+     */
+    private static List<String> firstProblems(List<String> problems) {
+        if (problems.size() <= MAX_PROBLEMS) {
+            return problems;
+        }
+        List<String> first = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
+        first.add("... and " + (problems.size() - MAX_PROBLEMS) + " more problems");
+        return first;
     }
 
     /**

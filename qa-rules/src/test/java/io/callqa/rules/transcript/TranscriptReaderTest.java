@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -219,6 +220,27 @@ class TranscriptReaderTest {
                 .hasMessage(
                         "w.json: utterances[0].words[0].w: a word of 16 characters; at most 8 are"
                                 + " accepted (transcript.max-word-chars)");
+    }
+
+    @Test
+    void aRejectionListsTheFirstTwentyProblemsAndCountsTheRest() {
+        String broken =
+                "{\"speaker\": \"agent\", \"start\": 2, \"end\": 1, \"text\": \"x\"},".repeat(50);
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        "{\"call_id\": \"c\", \"utterances\": ["
+                                                + broken.substring(0, broken.length() - 1)
+                                                + "]}"))
+                .isInstanceOf(TranscriptException.class)
+                .satisfies(
+                        e -> {
+                            List<String> problems = ((TranscriptException) e).problems();
+                            assertThat(problems).hasSize(21);
+                            assertThat(problems.get(0))
+                                    .isEqualTo("utterances[0].end: 1.00 is before start 2.00");
+                            assertThat(problems.get(20)).isEqualTo("... and 30 more problems");
+                        });
     }
 
     @Test
