@@ -240,6 +240,25 @@ class HostileInputITCase {
         System.out.print(figures);
         Files.writeString(Path.of("target", "hostile-input-figures.txt"), figures);
 
+        if (!missing.isEmpty()) {
+            // What the unaccounted inputs were, to reproduce them: size and first bytes.
+            StringBuilder why = new StringBuilder();
+            for (String m : missing) {
+                Path f = input.resolve(m);
+                if (Files.exists(f)) {
+                    byte[] b = Files.readAllBytes(f);
+                    why.append(m)
+                            .append(" (")
+                            .append(b.length)
+                            .append(" bytes): ")
+                            .append(
+                                    new String(
+                                            b, 0, Math.min(b.length, 400), StandardCharsets.UTF_8))
+                            .append(System.lineSeparator());
+                }
+            }
+            Files.writeString(Path.of("target", "hostile-input-missing.txt"), why);
+        }
         assertThat(status).as("job status").isEqualTo(JobStatus.RUNNING);
         assertThat(restarts).as("numRestarts").isZero();
         assertThat(missing).as("inputs neither indexed nor rejected").isEmpty();

@@ -206,9 +206,11 @@ final class HostileInputs {
                 }
             }
             case 4 -> {
-                // Duplicated utterances, up to beyond the per-call cap.
+                // Duplicated utterances, up to beyond the per-call cap, but at most about 8 MB of
+                // them (the reader's limit is 32 MB; the test JVM's heap is not much more).
                 if (u != null) {
-                    for (int i = 0; i < m.get3(); i++) {
+                    int copies = Math.min(m.get3(), 8_000_000 / (u.toString().length() + 1));
+                    for (int i = 0; i < copies; i++) {
                         us.add(u.deepCopy());
                     }
                 }
