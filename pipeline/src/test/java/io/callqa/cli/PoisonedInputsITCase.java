@@ -37,7 +37,13 @@ class PoisonedInputsITCase {
     private static final Path SAMPLES = Path.of("..", "samples");
     private static final List<String> GOOD = List.of("s-en-refund-01", "s-ko-billing-01");
     private static final List<String> POISONED =
-            List.of("p-birth-date", "p-spelled-email", "p-late-end", "p-dotted-i", "p-long-word");
+            List.of(
+                    "p-birth-date",
+                    "p-birth-date-within-limit",
+                    "p-spelled-email",
+                    "p-late-end",
+                    "p-dotted-i",
+                    "p-long-word");
 
     @TempDir Path input;
 
@@ -58,6 +64,8 @@ class PoisonedInputsITCase {
             birth.append(' ').append(digits[r.nextInt(10)]);
         }
         poisoned("p-birth-date", "customer", 0, 60, birth.toString());
+        // Just under the utterance limit, so that it reaches the rules.
+        poisoned("p-birth-date-within-limit", "customer", 0, 60, birth.substring(0, 4_990));
         poisoned("p-spelled-email", "customer", 0, 30, "a dot ".repeat(600) + "at example dot com");
         poisoned("p-late-end", "agent", 1, 3e9, "thank you for calling how can i help");
         poisoned(
