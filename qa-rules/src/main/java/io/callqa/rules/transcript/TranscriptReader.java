@@ -175,7 +175,16 @@ public final class TranscriptReader {
         for (String key : METADATA_FIELDS) {
             JsonNode v = root.get(key);
             if (v != null && !v.isNull()) {
-                if (v.isValueNode()) {
+                if (v.isValueNode() && v.asText().length() > MAX_ID_CHARS) {
+                    // Indexed as keywords, which OpenSearch refuses beyond 32 KB.
+                    problems.add(
+                            key
+                                    + ": "
+                                    + v.asText().length()
+                                    + " characters; at most "
+                                    + MAX_ID_CHARS
+                                    + " are accepted");
+                } else if (v.isValueNode()) {
                     metadata.put(key, v.asText());
                 } else {
                     problems.add(key + ": expected a string, got " + describe(v));

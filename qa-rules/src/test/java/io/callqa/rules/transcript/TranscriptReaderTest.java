@@ -244,6 +244,18 @@ class TranscriptReaderTest {
     }
 
     @Test
+    void refusesAnAgentIdTooLongToIndex() {
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        "{\"call_id\": \"c\", \"agent_id\": \""
+                                                + "x".repeat(60_000)
+                                                + "\", \"utterances\": []}"))
+                .isInstanceOf(TranscriptException.class)
+                .hasMessage("call.json: agent_id: 60000 characters; at most 128 are accepted");
+    }
+
+    @Test
     void syntaxErrorsDoNotQuoteTheInput() {
         assertThatThrownBy(() -> read("{\"call_id\": 4111111111111111x}"))
                 .isInstanceOf(TranscriptException.class)
