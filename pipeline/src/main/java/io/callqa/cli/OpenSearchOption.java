@@ -4,7 +4,10 @@ import io.callqa.pipeline.OpenSearchAccess;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The OpenSearch options, shared by every verb that talks to OpenSearch: where it is and, for a
@@ -41,12 +44,29 @@ final class OpenSearchOption {
                             + " root-ca.pem), PKCS#12 or JKS.")
     Path ca;
 
+    /** The password, from the environment only: a flag would show it in every process list. */
+    String password = System.getenv(PASSWORD_ENV);
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /**
+     * Refuses a password on the command line with where to put it instead, rather than picocli's
+     * bare "unknown option"; the value is never used.
+     */
     @Option(
             names = "--opensearch-password",
             hidden = true,
-            defaultValue = "${env:" + PASSWORD_ENV + "}",
-            description = "Read from $" + PASSWORD_ENV + "; not meant for the command line.")
-    String password;
+            paramLabel = "PASSWORD",
+            description = "Refused: set $" + PASSWORD_ENV + " instead.")
+    void refusePasswordFlag(String ignored) {
+        throw new ParameterException(
+                mixee.commandLine(),
+                "--opensearch-password is not accepted: a password on the command line shows in"
+                        + " every process list. Set "
+                        + PASSWORD_ENV
+                        + " in the environment instead");
+    }
 
     /** How to reach the OpenSearch these options name; fails (exit 3) on an unreadable CA file. */
     OpenSearchAccess access() {

@@ -104,6 +104,13 @@ final class RunCommand implements Callable<Integer> {
     String webhook;
 
     @Option(
+            names = "--webhook-allow-http",
+            description =
+                    "Accept a plain http:// --webhook URL (for a receiver on localhost or a trusted"
+                            + " network); without it only https:// is accepted.")
+    boolean webhookAllowHttp;
+
+    @Option(
             names = "--retention-days",
             paramLabel = "N",
             description =
@@ -197,6 +204,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             return WebhookSink.builder()
                     .setUrl(webhook)
+                    .setAllowHttp(webhookAllowHttp)
                     .setSecret(System.getenv("CALLQA_WEBHOOK_SECRET"))
                     .build();
         } catch (IllegalArgumentException | IllegalStateException e) {

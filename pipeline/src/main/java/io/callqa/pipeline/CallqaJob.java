@@ -13,6 +13,7 @@ import io.callqa.pipeline.live.LiveTopics;
 import io.callqa.pipeline.live.RejectedRecords;
 import io.callqa.pipeline.source.CallFiles;
 import io.callqa.pipeline.source.CallInput;
+import io.callqa.rules.transcript.TranscriptReader;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -45,6 +46,7 @@ public final class CallqaJob {
     private final List<AlertSink> moreAlertSinks;
     private final List<DeadLetterSink> moreDeadLetterSinks;
     private String recordingModelDir;
+    private TranscriptReader.Limits limits = TranscriptReader.Limits.DEFAULTS;
 
     /**
      * The live input: the merged live topics, how imperfect streams are treated, and the Vosk model
@@ -123,11 +125,22 @@ public final class CallqaJob {
         return copy(live, moreAlertSinks, moreDeadLetterSinks, modelDir);
     }
 
+    /**
+     * This job, rejecting transcripts, utterances and audio chunks beyond {@code limits} (see
+     * {@link PipelineOptions#transcriptLimits}).
+     */
+    public CallqaJob withLimits(TranscriptReader.Limits limits) {
+        CallqaJob job = copy(live, moreAlertSinks, moreDeadLetterSinks, recordingModelDir);
+        job.limits = limits;
+        return job;
+    }
+
     private CallqaJob copy(
             Live live, List<AlertSink> alertSinks, List<DeadLetterSink> deadSinks, String model) {
         CallqaJob job =
                 new CallqaJob(inputs, documents, deadLetters, alerts, live, alertSinks, deadSinks);
         job.recordingModelDir = model;
+        job.limits = limits;
         return job;
     }
 
@@ -174,6 +187,7 @@ public final class CallqaJob {
                                         (int)
                                                 config.get(PipelineOptions.LIVE_MAX_CHUNK_BYTES)
                                                         .getBytes(),
+                                        PipelineOptions.transcriptLimits(config),
                                         false),
                                 PipelineOptions.liveCallSettings(config),
                                 modelDir))
@@ -197,16 +211,17 @@ public final class CallqaJob {
      */
     public static CallqaJob production(List<Input> inputs, Configuration config) {
         return new CallqaJob(
-                inputs,
-                PipelineOptions.<CallDocument>openSearchSink(config)
-                        .setDocumentConverter(CallqaIndices.calls())
-                        .build(),
-                PipelineOptions.<DeadLetter>openSearchSink(config)
-                        .setDocumentConverter(CallqaIndices.errors())
-                        .build(),
-                PipelineOptions.<AlertDocument>openSearchSink(config)
-                        .setDocumentConverter(CallqaIndices.alerts())
-                        .build());
+                        inputs,
+                        PipelineOptions.<CallDocument>openSearchSink(config)
+                                .setDocumentConverter(CallqaIndices.calls())
+                                .build(),
+                        PipelineOptions.<DeadLetter>openSearchSink(config)
+                                .setDocumentConverter(CallqaIndices.errors())
+                                .build(),
+                        PipelineOptions.<AlertDocument>openSearchSink(config)
+                                .setDocumentConverter(CallqaIndices.alerts())
+                                .build())
+                .withLimits(PipelineOptions.transcriptLimits(config));
     }
 
     /** Builds the job graph on {@code env} without running it. */
@@ -227,7 +242,7 @@ public final class CallqaJob {
                 calls = calls == null ? s : calls.union(s);
             }
             SingleOutputStreamOperator<CallDocument> analysed =
-                    calls.process(new TranscriptAnalysis(recordingModelDir))
+                    calls.process(new TranscriptAnalysis(recordingModelDir, limits))
                             .name("analyse transcript")
                             .uid("analyse-transcript");
             docs = analysed;
@@ -252,7 +267,9 @@ public final class CallqaJob {
                     DataStreamUtils.reinterpretAsKeyedStream(ordered, (LiveAudio a) -> a.callId)
                             .process(
                                     new LiveCallAnalysis(
-                                            live.modelDir(), live.settings().audioWait()))
+                                            live.modelDir(),
+                                            live.settings().audioWait(),
+                                            limits.maxUtterances()))
                             .name("analyse live call")
                             .uid("analyse-live-call");
             docs = docs == null ? analysed : docs.union(analysed);

@@ -4,6 +4,7 @@ import io.callqa.pipeline.live.LiveCallSettings;
 import io.callqa.pipeline.live.LiveTopics;
 import io.callqa.pipeline.sink.opensearch.OpenSearchSink;
 import io.callqa.pipeline.sink.opensearch.OpenSearchSinkBuilder;
+import io.callqa.rules.transcript.TranscriptReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,6 +186,52 @@ public final class PipelineOptions {
                     .withDescription(
                             "Kafka topic that receives every rejected input with its reason (JSON,"
                                     + " keyed by call id), besides the callqa-errors index.");
+
+    // ---- Input bounds: transcript.* (recorded and live calls alike) ----
+
+    public static final ConfigOption<Duration> TRANSCRIPT_MAX_SECONDS =
+            ConfigOptions.key("transcript.max-seconds")
+                    .durationType()
+                    .defaultValue(
+                            Duration.ofSeconds(
+                                    (long) TranscriptReader.Limits.DEFAULTS.maxSeconds()))
+                    .withDescription(
+                            "Longest call: an utterance, word or live audio chunk timed beyond it"
+                                    + " (or at a time that is not a finite number) is rejected.");
+
+    public static final ConfigOption<Integer> TRANSCRIPT_MAX_UTTERANCE_CHARS =
+            ConfigOptions.key("transcript.max-utterance-chars")
+                    .intType()
+                    .defaultValue(TranscriptReader.Limits.DEFAULTS.maxTextChars())
+                    .withDescription(
+                            "Most characters in one utterance's text; a recognizer cuts at"
+                                    + " pauses, so a longer one is an error upstream.");
+
+    public static final ConfigOption<Integer> TRANSCRIPT_MAX_WORD_CHARS =
+            ConfigOptions.key("transcript.max-word-chars")
+                    .intType()
+                    .defaultValue(TranscriptReader.Limits.DEFAULTS.maxWordChars())
+                    .withDescription(
+                            "Most characters in one word (a recognized word, or a run of"
+                                    + " non-space characters in an utterance's text).");
+
+    public static final ConfigOption<Integer> TRANSCRIPT_MAX_UTTERANCES =
+            ConfigOptions.key("transcript.max-utterances")
+                    .intType()
+                    .defaultValue(TranscriptReader.Limits.DEFAULTS.maxUtterances())
+                    .withDescription(
+                            "Most utterances in one call; a recorded call with more is rejected,"
+                                    + " a live call's further utterances are dropped and"
+                                    + " reported.");
+
+    /** The input bounds configured in {@code config}. */
+    public static TranscriptReader.Limits transcriptLimits(Configuration config) {
+        return new TranscriptReader.Limits(
+                config.get(TRANSCRIPT_MAX_SECONDS).toMillis() / 1000.0,
+                config.get(TRANSCRIPT_MAX_UTTERANCE_CHARS),
+                config.get(TRANSCRIPT_MAX_WORD_CHARS),
+                config.get(TRANSCRIPT_MAX_UTTERANCES));
+    }
 
     /**
      * An OpenSearch sink builder set up from the {@code opensearch.*} options of {@code config};

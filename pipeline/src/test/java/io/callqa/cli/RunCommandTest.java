@@ -77,11 +77,14 @@ class RunCommandTest {
                         "--opensearch",
                         "http://127.0.0.1:1");
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("--webhook: webhook URL 'ftp://hooks.example/x' must start");
+        assertThat(r.err()).contains("--webhook: webhook URL ftp://hooks.example/… must start");
     }
 
     @Test
     void aSecuredOpenSearchNeedsThePasswordFromTheEnvironment() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getenv(OpenSearchOption.PASSWORD_ENV) == null,
+                OpenSearchOption.PASSWORD_ENV + " is set in this environment");
         Files.writeString(dir.resolve("c1.json"), "{}");
         Invocation r =
                 run(
@@ -91,13 +94,32 @@ class RunCommandTest {
                         "--opensearch",
                         "https://127.0.0.1:1",
                         "--opensearch-user",
-                        "callqa",
-                        "--opensearch-password",
-                        "");
+                        "callqa");
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err())
                 .contains(
                         "--opensearch-user callqa needs a password: set"
                                 + " CALLQA_OPENSEARCH_PASSWORD");
+    }
+
+    @Test
+    void aPasswordOnTheCommandLineIsRefusedWithWhereItGoes() throws Exception {
+        Files.writeString(dir.resolve("c1.json"), "{}");
+        Invocation r =
+                run(
+                        "run",
+                        "--input",
+                        dir.toString(),
+                        "--opensearch-user",
+                        "callqa",
+                        "--opensearch-password",
+                        "s3cret-pw");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+                .contains(
+                        "--opensearch-password is not accepted: a password on the command line"
+                                + " shows in every process list. Set CALLQA_OPENSEARCH_PASSWORD"
+                                + " in the environment instead")
+                .doesNotContain("s3cret-pw");
     }
 }

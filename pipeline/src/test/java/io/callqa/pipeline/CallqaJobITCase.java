@@ -178,7 +178,8 @@ class CallqaJobITCase {
                                 assertThat(r)
                                         .endsWith(
                                                 "caller.json: utterances[0].speaker: expected agent"
-                                                        + " or customer, got 'caller'"));
+                                                        + " or customer, got a string of 6"
+                                                        + " characters"));
         assertThat(errors)
                 .extracting(e -> e.path("stage").asText())
                 .containsExactlyInAnyOrder("transcript", "transcript", "transcript", "audio");

@@ -22,7 +22,10 @@ import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
@@ -34,6 +37,11 @@ import org.apache.flink.util.OutputTag;
  * Reads a pre-transcribed call (sidecar JSON, from a file or a Kafka record) and turns it into its
  * call document. A file that cannot be read or is not a valid transcript becomes a {@link
  * DeadLetter} on {@link #DEAD_LETTERS}; the operator carries on with the next file.
+ *
+ * <p>Each input is isolated: whatever its analysis throws, Errors such as a {@link
+ * StackOverflowError} in a rule included, becomes a dead letter naming the input and the failure
+ * ({@link RecordFailure}), and the job goes on. Only the emitting of the results stays outside, so
+ * that a failing sink still fails the task instead of being mistaken for a bad input.
  */
 public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument> {
     private static final long serialVersionUID = 1L;
@@ -51,6 +59,7 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
     static final String AUDIO_STAGE = "audio";
 
     private final String modelDir;
+    private final TranscriptReader.Limits limits;
 
     private transient TranscriptReader reader;
     private transient CallDocumentBuilder documents;
@@ -67,12 +76,21 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
      *     report them instead
      */
     public TranscriptAnalysis(String modelDir) {
+        this(modelDir, TranscriptReader.Limits.DEFAULTS);
+    }
+
+    /**
+     * @param modelDir as above
+     * @param limits transcripts beyond these are rejected with the limit they exceed
+     */
+    public TranscriptAnalysis(String modelDir, TranscriptReader.Limits limits) {
         this.modelDir = modelDir;
+        this.limits = limits;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        reader = new TranscriptReader();
+        reader = new TranscriptReader(limits);
         documents = new CallDocumentBuilder(DynamicsSettings.DEFAULTS);
         audioAnalyzer = new io.callqa.audio.CallAnalyzer(FeatureSettings.DEFAULTS);
         progress = BatchProgress.Counters.register(getRuntimeContext());
@@ -80,6 +98,22 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
 
     @Override
     public void processElement(CallInput file, Context ctx, Collector<CallDocument> out) {
+        List<CallDocumentBuilder.Built> results = new ArrayList<>();
+        try {
+            analyse(file, ctx, results::add);
+        } catch (Throwable t) {
+            RecordFailure.rethrowIfFatal(t);
+            // Nothing of this input was emitted yet: its results wait in the list below.
+            reject(ctx, file, file.uri + ": could not be analysed: " + RecordFailure.describe(t));
+            return;
+        }
+        for (CallDocumentBuilder.Built built : results) {
+            out.collect(built.call());
+            built.alerts().forEach(a -> ctx.output(ALERTS, a));
+        }
+    }
+
+    private void analyse(CallInput file, Context ctx, Consumer<CallDocumentBuilder.Built> out) {
         if (file.payload == null && CallFiles.isUnsupportedAudio(file.uri)) {
             unsupportedAudio(file, ctx);
             return;
@@ -102,11 +136,9 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
             reject(ctx, file, e.getMessage());
             return;
         }
-        CallDocumentBuilder.Built built =
+        out.accept(
                 documents.build(
-                        transcript, file.uri, sha256(bytes), recording(file, transcript, ctx));
-        out.collect(built.call());
-        built.alerts().forEach(a -> ctx.output(ALERTS, a));
+                        transcript, file.uri, sha256(bytes), recording(file, transcript, ctx)));
         progress.fileDone(transcript.speechEnd());
     }
 
@@ -114,7 +146,7 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
      * A recording arrives as its own file: with a transcript beside it, that transcript's record
      * carries it; without one it cannot be analysed yet, and says so rather than vanishing.
      */
-    private void audioOnly(CallInput wav, Context ctx, Collector<CallDocument> out) {
+    private void audioOnly(CallInput wav, Context ctx, Consumer<CallDocumentBuilder.Built> out) {
         Path sidecar = new Path(wav.uri.substring(0, wav.uri.length() - ".wav".length()) + ".json");
         try {
             if (sidecar.getFileSystem().exists(sidecar)) {
@@ -148,7 +180,7 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
      * Transcribes a recording that came without a transcript, then analyses it like any other call;
      * the call id is the file name without {@code .wav}.
      */
-    private void transcribe(CallInput wav, Context ctx, Collector<CallDocument> out) {
+    private void transcribe(CallInput wav, Context ctx, Consumer<CallDocumentBuilder.Built> out) {
         Path path = new Path(wav.uri);
         String name = path.getName();
         String callId = name.substring(0, name.length() - ".wav".length());
@@ -167,7 +199,7 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
                     wav,
                     e instanceof AudioFormatException
                             ? e.getMessage()
-                            : wav.uri + ": could not transcribe: " + e);
+                            : wav.uri + ": could not transcribe: " + RecordFailure.describe(e));
             return;
         }
         if (transcript.utterances().isEmpty()) {
@@ -175,16 +207,14 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
             return;
         }
         CallDocumentBuilder.Recording recording = analyse(path, transcript, ctx);
-        CallDocumentBuilder.Built built =
+        out.accept(
                 documents.build(
                         transcript,
                         wav.uri,
                         recording == null ? null : recording.sha256(),
                         recording,
                         "vosk",
-                        java.nio.file.Path.of(modelDir).getFileName().toString());
-        out.collect(built.call());
-        built.alerts().forEach(a -> ctx.output(ALERTS, a));
+                        java.nio.file.Path.of(modelDir).getFileName().toString()));
         progress.fileDone(transcript.speechEnd());
     }
 
@@ -253,8 +283,12 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
             }
             return new CallDocumentBuilder.Recording(
                     wav.toString(), HexFormat.of().formatHex(sha.digest()), features);
-        } catch (IOException | RuntimeException e) {
-            String reason = e instanceof AudioFormatException ? e.getMessage() : wav + ": " + e;
+        } catch (IOException | RuntimeException | Error e) {
+            RecordFailure.rethrowIfFatal(e);
+            String reason =
+                    e instanceof AudioFormatException
+                            ? e.getMessage()
+                            : wav + ": " + RecordFailure.describe(e);
             progress.error();
             ctx.output(
                     DEAD_LETTERS,

@@ -1,6 +1,7 @@
 package io.callqa.pipeline.live;
 
 import io.callqa.pipeline.analysis.DeadLetter;
+import io.callqa.pipeline.analysis.RecordFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,10 @@ import org.apache.flink.util.Collector;
  * period. A call ends with its end event, or when nothing arrived for the idle timeout; then
  * everything held is flushed, a closing record is emitted and all of the call's state is cleared,
  * so no call's state outlives the call.
+ *
+ * <p>Each record is isolated ({@link RecordFailure}): one whose handling fails is reported and
+ * dropped, and the call goes on; a call whose closing fails is reported, closed with what was
+ * emitted so far, and cleared.
  */
 public class AudioSequencer extends KeyedProcessFunction<String, LiveInput, LiveAudio> {
     private static final long serialVersionUID = 1L;
@@ -72,12 +77,32 @@ public class AudioSequencer extends KeyedProcessFunction<String, LiveInput, Live
     @Override
     public void processElement(LiveInput in, Context ctx, Collector<LiveAudio> out)
             throws Exception {
-        if (in.event != null) {
-            onEvent(in.event, ctx, out);
-        } else if (in.chunk != null) {
-            onChunk(in.chunk, ctx, out);
-        } else if (in.utterance != null) {
-            onUtterance(in.utterance, ctx, out);
+        try {
+            if (in.event != null) {
+                onEvent(in.event, ctx, out);
+            } else if (in.chunk != null) {
+                onChunk(in.chunk, ctx, out);
+            } else if (in.utterance != null) {
+                onUtterance(in.utterance, ctx, out);
+            }
+        } catch (Throwable t) {
+            RecordFailure.rethrowIfFatal(t);
+            String source =
+                    in.event != null
+                            ? in.event.source
+                            : in.chunk != null ? in.chunk.source : in.utterance.source;
+            ctx.output(
+                    DeadLetter.OUTPUT,
+                    new DeadLetter(
+                            source,
+                            STAGE,
+                            "call "
+                                    + ctx.getCurrentKey()
+                                    + ": the record could not be sequenced and was dropped; the"
+                                    + " call goes on: "
+                                    + RecordFailure.describe(t),
+                            ctx.getCurrentKey(),
+                            ctx.timerService().currentProcessingTime()));
         }
     }
 
@@ -153,10 +178,30 @@ public class AudioSequencer extends KeyedProcessFunction<String, LiveInput, Live
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LiveAudio> out)
             throws Exception {
         CallMeta m = meta.value();
-        if (m == null) {
-            rejectUnknownCall(ctx, ctx.getCurrentKey());
-        } else {
-            close(ctx, out, m.ended ? "ended" : "idle");
+        try {
+            if (m == null) {
+                rejectUnknownCall(ctx, ctx.getCurrentKey());
+            } else {
+                close(ctx, out, m.ended ? "ended" : "idle");
+            }
+        } catch (Throwable t) {
+            RecordFailure.rethrowIfFatal(t);
+            ctx.output(
+                    DeadLetter.OUTPUT,
+                    new DeadLetter(
+                            "kafka:" + LiveTopics.AUDIO + "/" + ctx.getCurrentKey(),
+                            STAGE,
+                            "call "
+                                    + ctx.getCurrentKey()
+                                    + ": closing it failed; it is closed with the audio sent on"
+                                    + " so far: "
+                                    + RecordFailure.describe(t),
+                            ctx.getCurrentKey(),
+                            ctx.timerService().currentProcessingTime()));
+            if (m != null) {
+                out.collect(LiveAudio.closed(ctx.getCurrentKey(), "failed", m.metadata));
+            }
+            clear(ctx);
         }
     }
 

@@ -14,6 +14,7 @@ import io.callqa.audio.UtteranceProsody;
 import io.callqa.audio.VadSettings;
 import io.callqa.audio.dynamics.DynamicsSettings;
 import io.callqa.pipeline.analysis.DeadLetter;
+import io.callqa.pipeline.analysis.RecordFailure;
 import io.callqa.pipeline.analysis.TranscriptAnalysis;
 import io.callqa.pipeline.asr.RecognizedUtterance;
 import io.callqa.pipeline.asr.VoskTranscriber;
@@ -25,6 +26,7 @@ import io.callqa.rules.engine.UtteranceEmotion;
 import io.callqa.rules.transcript.CallTranscript;
 import io.callqa.rules.transcript.Languages;
 import io.callqa.rules.transcript.Speaker;
+import io.callqa.rules.transcript.TranscriptReader;
 import io.callqa.rules.transcript.Utterance;
 import io.callqa.rules.transcript.Word;
 import java.nio.file.Path;
@@ -68,6 +70,12 @@ import org.apache.flink.util.Collector;
  * channel only the audio since the last finalized utterance (plus a short lead-in for the noise
  * floor) and its level (a few numbers). Vosk recognizers are not state: after a restore they are
  * rebuilt by feeding them that audio again.
+ *
+ * <p>Each record is isolated ({@link RecordFailure}): an utterance whose analysis fails, Errors
+ * such as a rule's {@link StackOverflowError} included, is taken out of the call's state again and
+ * reported, and the call goes on without it (kept, it would fail the rules on every later
+ * utterance, since they run over the call so far). A call whose end cannot be analysed is reported,
+ * and its state is cleared like any ended call's.
  */
 public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, CallDocument> {
     private static final long serialVersionUID = 1L;
@@ -88,6 +96,7 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
 
     private final String modelDir;
     private final long audioWaitMillis;
+    private final int maxUtterances;
 
     private transient ValueState<LiveCall> call;
     private transient MapState<String, ChannelAudio> audio;
@@ -118,8 +127,19 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
      *     ({@link LiveCallSettings#audioWait()})
      */
     public LiveCallAnalysis(String modelDir, Duration audioWait) {
+        this(modelDir, audioWait, TranscriptReader.Limits.DEFAULTS.maxUtterances());
+    }
+
+    /**
+     * @param modelDir as above
+     * @param audioWait as above
+     * @param maxUtterances further utterances of a call are dropped and reported ({@code
+     *     transcript.max-utterances})
+     */
+    public LiveCallAnalysis(String modelDir, Duration audioWait, int maxUtterances) {
         this.modelDir = modelDir;
         this.audioWaitMillis = audioWait.toMillis();
+        this.maxUtterances = maxUtterances;
     }
 
     @Override
@@ -173,12 +193,36 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
     @Override
     public void processElement(LiveAudio in, Context ctx, Collector<CallDocument> out)
             throws Exception {
-        switch (in.kind) {
-            case LiveAudio.STARTED -> call.update(new LiveCall(in.startedAtMillis, in.metadata));
-            case LiveAudio.AUDIO -> onAudio(in.chunk, ctx);
-            case LiveAudio.UTTERANCE -> onUtterance(in.utterance, ctx);
-            case LiveAudio.CLOSED -> onClosed(in, ctx, out);
-            default -> throw new IllegalStateException("unknown live record kind " + in.kind);
+        if (LiveAudio.CLOSED.equals(in.kind)) {
+            onClosed(in, ctx, out);
+            return;
+        }
+        try {
+            switch (in.kind) {
+                case LiveAudio.STARTED ->
+                        call.update(new LiveCall(in.startedAtMillis, in.metadata));
+                case LiveAudio.AUDIO -> onAudio(in.chunk, ctx);
+                case LiveAudio.UTTERANCE -> onUtterance(in.utterance, ctx);
+                default -> throw new IllegalStateException("unknown live record kind " + in.kind);
+            }
+        } catch (Throwable t) {
+            RecordFailure.rethrowIfFatal(t);
+            String source =
+                    in.chunk != null
+                            ? in.chunk.source
+                            : in.utterance != null
+                                    ? in.utterance.source
+                                    : "kafka:" + LiveTopics.CALL_EVENTS + "/" + ctx.getCurrentKey();
+            reject(
+                    ctx,
+                    source,
+                    String.format(
+                            Locale.ROOT,
+                            "call %s: its %s record could not be analysed and was dropped; the"
+                                    + " call goes on: %s",
+                            ctx.getCurrentKey(),
+                            in.kind,
+                            RecordFailure.describe(t)));
         }
     }
 
@@ -281,6 +325,23 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CallDocument> out)
             throws Exception {
+        try {
+            takeLate(timestamp, ctx);
+        } catch (Throwable t) {
+            RecordFailure.rethrowIfFatal(t);
+            waiting.clear();
+            reject(
+                    ctx,
+                    "kafka:" + LiveTopics.UTTERANCES + "/" + ctx.getCurrentKey(),
+                    "call "
+                            + ctx.getCurrentKey()
+                            + ": the utterances that waited for their audio could not be"
+                            + " analysed and were dropped; the call goes on: "
+                            + RecordFailure.describe(t));
+        }
+    }
+
+    private void takeLate(long timestamp, OnTimerContext ctx) throws Exception {
         audioWaitTimer.clear();
         List<LiveUtterance> still = new ArrayList<>();
         List<LiveUtterance> late = new ArrayList<>();
@@ -334,8 +395,62 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         audio.put(channel, a);
     }
 
-    /** Measures, stores and rule-checks one finalized utterance; {@code a} may be null. */
+    /**
+     * Measures, stores and rule-checks one finalized utterance; {@code a} may be null. If that
+     * fails, the utterance is taken out of the call's state again and reported: the call goes on
+     * without it.
+     */
     private void takeUtterance(Context ctx, LiveUtterance u, ChannelAudio a) throws Exception {
+        int before = 0;
+        for (HeardUtterance ignored : heard.get()) {
+            before++;
+        }
+        if (before >= maxUtterances) {
+            reject(
+                    ctx,
+                    u.source,
+                    String.format(
+                            Locale.ROOT,
+                            "call %s, %s utterance at %.2f-%.2f s dropped: the call already has"
+                                    + " %d utterances, the most accepted"
+                                    + " (transcript.max-utterances)",
+                            ctx.getCurrentKey(),
+                            u.speaker,
+                            u.start,
+                            u.end,
+                            before));
+            return;
+        }
+        Double wordsEnd = lastWordsEnd.value();
+        try {
+            measureAndCheck(ctx, u, a);
+        } catch (Throwable t) {
+            RecordFailure.rethrowIfFatal(t);
+            // Heard utterances are appended, so the first ones are the call before this one.
+            List<HeardUtterance> kept = new ArrayList<>();
+            for (HeardUtterance h : heard.get()) {
+                if (kept.size() < before) {
+                    kept.add(h);
+                }
+            }
+            heard.update(kept);
+            lastWordsEnd.update(wordsEnd);
+            reject(
+                    ctx,
+                    u.source,
+                    String.format(
+                            Locale.ROOT,
+                            "call %s, %s utterance at %.2f-%.2f s could not be analysed and was"
+                                    + " dropped; the call goes on without it: %s",
+                            ctx.getCurrentKey(),
+                            u.speaker,
+                            u.start,
+                            u.end,
+                            RecordFailure.describe(t)));
+        }
+    }
+
+    private void measureAndCheck(Context ctx, LiveUtterance u, ChannelAudio a) throws Exception {
         Prosody p = null;
         EmotionEstimate e = null;
         if (a != null) {
@@ -432,7 +547,64 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         ctx.output(ALERTS, new AlertDocument(a.alertId, a.callId, MAPPER.writeValueAsString(json)));
     }
 
+    /**
+     * Ends the call: its document and end-of-call alerts are emitted, and all of its state is
+     * cleared whether or not its analysis succeeded (a failure is reported instead).
+     */
     private void onClosed(LiveAudio in, Context ctx, Collector<CallDocument> out) throws Exception {
+        CallDocumentBuilder.Built built;
+        try {
+            built = closeCall(in, ctx);
+        } catch (Throwable t) {
+            RecordFailure.rethrowIfFatal(t);
+            built = null;
+            reject(
+                    ctx,
+                    "kafka:" + LiveTopics.AUDIO + "/" + ctx.getCurrentKey(),
+                    "call "
+                            + ctx.getCurrentKey()
+                            + " closed ("
+                            + in.closedBy
+                            + ") but its analysis failed, so it has no call document: "
+                            + RecordFailure.describe(t));
+            dropRecognizers(ctx.getCurrentKey());
+        }
+        if (built != null) {
+            out.collect(built.call());
+            for (AlertDocument a : built.alerts()) {
+                raise(ctx, a, SettledBy.CALL_END, 0);
+            }
+        }
+        Long timer = audioWaitTimer.value();
+        if (timer != null) {
+            ctx.timerService().deleteProcessingTimeTimer(timer);
+        }
+        clearCall();
+    }
+
+    private void dropRecognizers(String callId) {
+        for (String channel : List.of("agent", "customer")) {
+            Recognizer r = recognizers.remove(callId + "/" + channel);
+            if (r != null) {
+                r.transcriber().close();
+            }
+        }
+    }
+
+    private void clearCall() {
+        call.clear();
+        audio.clear();
+        levels.clear();
+        heard.clear();
+        waiting.clear();
+        raised.clear();
+        lastWordsEnd.clear();
+        silenceCheckedTo.clear();
+        audioWaitTimer.clear();
+    }
+
+    /** The closed call's document and alerts, or null when it had no words (reported). */
+    private CallDocumentBuilder.Built closeCall(LiveAudio in, Context ctx) throws Exception {
         String callId = ctx.getCurrentKey();
         // Whatever is still waiting gets measured with the audio there is.
         for (LiveUtterance u : waiting.get()) {
@@ -476,39 +648,26 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
                                             + " CALLQA_VOSK_MODEL) and no utterance came on "
                                             + LiveTopics.UTTERANCES
                                     : "the Vosk model in " + modelDir + " recognized none"));
-        } else {
-            CallTranscript t = transcript(callId, c, us);
-            List<UtteranceFeatures> measured = new ArrayList<>();
-            for (HeardUtterance h : us) {
-                if (h.prosody != null) {
-                    measured.add(
-                            new UtteranceFeatures(h.speaker, h.start, h.end, h.prosody, h.emotion));
-                }
-            }
-            double duration = Math.max(received, t.speechEnd());
-            CallFeatures features =
-                    measured.isEmpty()
-                            ? null
-                            : prosody.callFeatures("live:" + callId, duration, measured);
-            CallDocumentBuilder.Built built =
-                    documents.buildLive(
-                            t,
-                            features,
-                            "kafka:" + LiveTopics.AUDIO + "/" + callId,
-                            modelDir == null ? "provided" : "vosk");
-            out.collect(built.call());
-            for (AlertDocument a : built.alerts()) {
-                raise(ctx, a, SettledBy.CALL_END, 0);
+            return null;
+        }
+        CallTranscript t = transcript(callId, c, us);
+        List<UtteranceFeatures> measured = new ArrayList<>();
+        for (HeardUtterance h : us) {
+            if (h.prosody != null) {
+                measured.add(
+                        new UtteranceFeatures(h.speaker, h.start, h.end, h.prosody, h.emotion));
             }
         }
-        call.clear();
-        audio.clear();
-        levels.clear();
-        heard.clear();
-        waiting.clear();
-        raised.clear();
-        lastWordsEnd.clear();
-        silenceCheckedTo.clear();
+        double duration = Math.max(received, t.speechEnd());
+        CallFeatures features =
+                measured.isEmpty()
+                        ? null
+                        : prosody.callFeatures("live:" + callId, duration, measured);
+        return documents.buildLive(
+                t,
+                features,
+                "kafka:" + LiveTopics.AUDIO + "/" + callId,
+                modelDir == null ? "provided" : "vosk");
     }
 
     private List<HeardUtterance> sorted() throws Exception {

@@ -3,13 +3,16 @@ package io.callqa.pipeline.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callqa.pipeline.analysis.DeadLetter;
+import io.callqa.pipeline.analysis.RecordFailure;
 import io.callqa.pipeline.document.AlertDocument;
+import io.callqa.rules.transcript.TranscriptReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -69,6 +72,19 @@ public final class LiveTopics {
      */
     public static KafkaSource<LiveInput> source(
             String bootstrapServers, int maxChunkBytes, boolean boundedAtLatest) {
+        return source(
+                bootstrapServers, maxChunkBytes, TranscriptReader.Limits.DEFAULTS, boundedAtLatest);
+    }
+
+    /**
+     * As {@link #source(String, int, boolean)}, refusing utterances and chunks beyond {@code
+     * limits} (times, text and word lengths).
+     */
+    public static KafkaSource<LiveInput> source(
+            String bootstrapServers,
+            int maxChunkBytes,
+            TranscriptReader.Limits limits,
+            boolean boundedAtLatest) {
         var b =
                 KafkaSource.<LiveInput>builder()
                         .setBootstrapServers(bootstrapServers)
@@ -76,7 +92,7 @@ public final class LiveTopics {
                         .setGroupId(GROUP_ID)
                         .setStartingOffsets(
                                 OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                        .setDeserializer(new Records(maxChunkBytes));
+                        .setDeserializer(new Records(maxChunkBytes, limits));
         if (boundedAtLatest) {
             b.setBounded(OffsetsInitializer.latest());
         }
@@ -126,18 +142,51 @@ public final class LiveTopics {
     /** Reads one record of any of the live topics. Public for tests and replay tools. */
     public static LiveInput read(
             String topic, int partition, long offset, long timestamp, byte[] value, int maxChunk) {
+        return read(
+                topic,
+                partition,
+                offset,
+                timestamp,
+                value,
+                maxChunk,
+                TranscriptReader.Limits.DEFAULTS);
+    }
+
+    /**
+     * Reads one record of any of the live topics, refusing one beyond {@code limits}. Rejections
+     * never quote the record's text: a field that should have been {@code agent} may hold a card
+     * number, so a string is described by its length.
+     */
+    public static LiveInput read(
+            String topic,
+            int partition,
+            long offset,
+            long timestamp,
+            byte[] value,
+            int maxChunk,
+            TranscriptReader.Limits limits) {
         String source = "kafka:" + topic + "/" + partition + "@" + offset;
         try {
             JsonNode json = parse(value);
             return switch (topic) {
                 case CALL_EVENTS -> LiveInput.of(event(json, source));
-                case AUDIO -> LiveInput.of(chunk(json, source, maxChunk));
-                case UTTERANCES -> LiveInput.of(utterance(json, source, timestamp));
+                case AUDIO -> LiveInput.of(chunk(json, source, maxChunk, limits));
+                case UTTERANCES -> LiveInput.of(utterance(json, source, timestamp, limits));
                 default -> throw new BadRecord(null, "not a live topic");
             };
         } catch (BadRecord e) {
             return LiveInput.rejected(
                     new DeadLetter(source, STAGE, e.getMessage(), e.callId, timestamp));
+        } catch (RuntimeException | Error e) {
+            // Reading runs in the source: a failure here would stop every live call, not one.
+            RecordFailure.rethrowIfFatal(e);
+            return LiveInput.rejected(
+                    new DeadLetter(
+                            source,
+                            STAGE,
+                            "could not read the record: " + RecordFailure.describe(e),
+                            null,
+                            timestamp));
         }
     }
 
@@ -154,13 +203,17 @@ public final class LiveTopics {
             }
             return n;
         } catch (IOException e) {
+            String m =
+                    e instanceof com.fasterxml.jackson.core.JsonProcessingException jp
+                            ? jp.getOriginalMessage()
+                            : e.getMessage();
             throw new BadRecord(
                     null,
                     "malformed JSON: "
-                            + e.getMessage().lines().findFirst().orElse("unreadable")
-                            + " (record starts "
-                            + preview(value)
-                            + ")");
+                            + RecordFailure.safe(m == null ? "unreadable" : m)
+                            + " ("
+                            + value.length
+                            + " bytes)");
         }
     }
 
@@ -169,11 +222,11 @@ public final class LiveTopics {
         String type = text(j, "type", callId);
         if (!CallEvent.STARTED.equals(type) && !CallEvent.ENDED.equals(type)) {
             throw new BadRecord(
-                    callId, "type must be \"started\" or \"ended\", got \"" + type + "\"");
+                    callId, "type must be \"started\" or \"ended\", got " + describe(type));
         }
         JsonNode at = j.path("at");
         if (!at.canConvertToLong() || at.asLong() < 0) {
-            throw new BadRecord(callId, "at must be epoch milliseconds, got " + at);
+            throw new BadRecord(callId, "at must be epoch milliseconds, got " + describe(at));
         }
         Map<String, String> metadata = new HashMap<>();
         JsonNode m = j.path("metadata");
@@ -189,26 +242,29 @@ public final class LiveTopics {
         return new CallEvent(callId, type, at.asLong(), metadata, source);
     }
 
-    private static AudioChunk chunk(JsonNode j, String source, int maxChunk) throws BadRecord {
+    private static AudioChunk chunk(
+            JsonNode j, String source, int maxChunk, TranscriptReader.Limits limits)
+            throws BadRecord {
         String callId = callId(j);
         String channel = text(j, "channel", callId);
         if (!CHANNELS.contains(channel)) {
             throw new BadRecord(
-                    callId, "channel must be \"agent\" or \"customer\", got \"" + channel + "\"");
+                    callId, "channel must be \"agent\" or \"customer\", got " + describe(channel));
         }
         JsonNode seq = j.path("seq");
         if (!seq.canConvertToLong() || seq.asLong() < 0) {
-            throw new BadRecord(callId, "seq must be a number from 0, got " + seq);
+            throw new BadRecord(callId, "seq must be a number from 0, got " + describe(seq));
         }
         int rate = j.path("sample_rate").asInt(-1);
         if (rate < 8000 || rate > 48000) {
             throw new BadRecord(
-                    callId, "sample_rate must be 8000..48000 Hz, got " + j.path("sample_rate"));
+                    callId,
+                    "sample_rate must be 8000..48000 Hz, got " + describe(j.path("sample_rate")));
         }
         String encoding = text(j, "encoding", callId);
         if (!ENCODINGS.contains(encoding)) {
             throw new BadRecord(
-                    callId, "encoding must be \"pcm16\" or \"mulaw\", got \"" + encoding + "\"");
+                    callId, "encoding must be \"pcm16\" or \"mulaw\", got " + describe(encoding));
         }
         String b64 = text(j, "data", callId);
         // Base64 is 4/3 of the bytes: refuse before decoding a flood.
@@ -224,7 +280,8 @@ public final class LiveTopics {
         try {
             data = Base64.getDecoder().decode(b64);
         } catch (IllegalArgumentException e) {
-            throw new BadRecord(callId, "data is not base64: " + e.getMessage());
+            throw new BadRecord(
+                    callId, "data is not base64: " + RecordFailure.safe(e.getMessage()));
         }
         if (data.length == 0) {
             throw new BadRecord(callId, "data is empty");
@@ -233,23 +290,41 @@ public final class LiveTopics {
             throw new BadRecord(
                     callId, "pcm16 data has an odd number of bytes (" + data.length + ")");
         }
-        return new AudioChunk(callId, channel, seq.asLong(), rate, encoding, data, source);
+        AudioChunk c = new AudioChunk(callId, channel, seq.asLong(), rate, encoding, data, source);
+        // The chunk's place in the call, from its number and length: a call lasts at most a day.
+        if (seq.asLong() * c.seconds() > limits.maxSeconds()) {
+            throw new BadRecord(
+                    callId,
+                    String.format(
+                            Locale.ROOT,
+                            "chunk %d of %.3f s would start at %.0f s, beyond the %.0f s a call"
+                                    + " may last (transcript.max-seconds)",
+                            seq.asLong(),
+                            c.seconds(),
+                            seq.asLong() * c.seconds(),
+                            limits.maxSeconds()));
+        }
+        return c;
     }
 
-    private static LiveUtterance utterance(JsonNode j, String source, long timestamp)
+    private static LiveUtterance utterance(
+            JsonNode j, String source, long timestamp, TranscriptReader.Limits limits)
             throws BadRecord {
         String callId = callId(j);
         String speaker = text(j, "speaker", callId);
         if (!CHANNELS.contains(speaker)) {
             throw new BadRecord(
-                    callId, "speaker must be \"agent\" or \"customer\", got \"" + speaker + "\"");
+                    callId, "speaker must be \"agent\" or \"customer\", got " + describe(speaker));
         }
         JsonNode start = j.path("start");
         JsonNode end = j.path("end");
         if (!start.isNumber() || !end.isNumber()) {
             throw new BadRecord(callId, "start and end must be numbers of seconds");
         }
-        if (start.asDouble() < 0 || end.asDouble() < start.asDouble()) {
+        if (!Double.isFinite(start.asDouble())
+                || !Double.isFinite(end.asDouble())
+                || start.asDouble() < 0
+                || end.asDouble() < start.asDouble()) {
             throw new BadRecord(
                     callId,
                     "times must satisfy 0 <= start <= end, got start "
@@ -257,23 +332,54 @@ public final class LiveTopics {
                             + ", end "
                             + end.asDouble());
         }
+        if (end.asDouble() > limits.maxSeconds()) {
+            throw new BadRecord(
+                    callId,
+                    String.format(
+                            Locale.ROOT,
+                            "end %.6g s is beyond the %.0f s a call may last"
+                                    + " (transcript.max-seconds)",
+                            end.asDouble(),
+                            limits.maxSeconds()));
+        }
         String text = text(j, "text", callId);
+        if (text.length() > limits.maxTextChars()) {
+            throw new BadRecord(
+                    callId,
+                    "text of "
+                            + text.length()
+                            + " characters; at most "
+                            + limits.maxTextChars()
+                            + " per utterance are accepted (transcript.max-utterance-chars)");
+        }
+        int longest = longestWord(text);
+        if (longest > limits.maxWordChars()) {
+            throw new BadRecord(
+                    callId,
+                    "text has a word of "
+                            + longest
+                            + " characters; at most "
+                            + limits.maxWordChars()
+                            + " are accepted (transcript.max-word-chars)");
+        }
         LiveUtterance u =
                 new LiveUtterance(
                         callId, speaker, start.asDouble(), end.asDouble(), text, source, timestamp);
         JsonNode c = j.path("confidence");
         if (!c.isMissingNode() && !c.isNull()) {
             if (!isShare(c)) {
-                throw new BadRecord(callId, "confidence must be a number from 0 to 1, got " + c);
+                throw new BadRecord(
+                        callId, "confidence must be a number from 0 to 1, got " + shown(c));
             }
             u.confidence = c.asDouble();
         }
-        u.words = words(j.path("words"), callId);
+        u.words = words(j.path("words"), callId, limits);
         return u;
     }
 
     /** The optional recognized words of a topic utterance: {@code [{w, start, end, conf}]}. */
-    private static HeardWord[] words(JsonNode ws, String callId) throws BadRecord {
+    private static HeardWord[] words(JsonNode ws, String callId, TranscriptReader.Limits limits)
+            throws BadRecord {
         if (ws.isMissingNode() || ws.isNull()) {
             return null;
         }
@@ -287,26 +393,32 @@ public final class LiveTopics {
             JsonNode w = ws.get(i);
             String at = "words[" + i + "]";
             if (!w.isObject() || !w.path("w").isTextual()) {
-                throw new BadRecord(callId, at + " must be an object with the word as w, got " + w);
+                // The word itself is never quoted: it may be a digit of a card number.
+                throw new BadRecord(
+                        callId,
+                        at + " must be an object with the word as w, got " + w.getNodeType());
             }
             JsonNode start = w.path("start");
             JsonNode end = w.path("end");
             if (!start.isNumber()
                     || !end.isNumber()
                     || start.asDouble() < 0
-                    || end.asDouble() < start.asDouble()) {
+                    || end.asDouble() < start.asDouble()
+                    || end.asDouble() > limits.maxSeconds()) {
                 throw new BadRecord(
                         callId,
                         at
-                                + " times must be numbers of seconds with 0 <= start <= end, got"
-                                + " start "
-                                + start
+                                + " times must be numbers of seconds with 0 <= start <= end <= "
+                                + limits.maxSeconds()
+                                + ", got start "
+                                + shown(start)
                                 + ", end "
-                                + end);
+                                + shown(end));
             }
             if (!isShare(w.path("conf"))) {
                 throw new BadRecord(
-                        callId, at + ".conf must be a number from 0 to 1, got " + w.path("conf"));
+                        callId,
+                        at + ".conf must be a number from 0 to 1, got " + shown(w.path("conf")));
             }
             out[i] =
                     new HeardWord(
@@ -318,6 +430,11 @@ public final class LiveTopics {
         return out;
     }
 
+    /** A number as it was given; any other value only by its type, never its content. */
+    private static String shown(JsonNode n) {
+        return n.isNumber() ? n.asText() : n.getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+
     private static boolean isShare(JsonNode n) {
         return n.isNumber() && n.asDouble() >= 0 && n.asDouble() <= 1;
     }
@@ -326,6 +443,15 @@ public final class LiveTopics {
         JsonNode id = j.path("call_id");
         if (!id.isTextual() || id.asText().isBlank()) {
             throw new BadRecord(null, "call_id is missing or not a string");
+        }
+        if (id.asText().length() > TranscriptReader.MAX_ID_CHARS) {
+            throw new BadRecord(
+                    null,
+                    "call_id of "
+                            + id.asText().length()
+                            + " characters; at most "
+                            + TranscriptReader.MAX_ID_CHARS
+                            + " are accepted");
         }
         return id.asText();
     }
@@ -338,9 +464,34 @@ public final class LiveTopics {
         return v.asText();
     }
 
-    private static String preview(byte[] value) {
-        String s = new String(value, 0, Math.min(value.length, 40), StandardCharsets.UTF_8);
-        return "\"" + s.replaceAll("\\p{Cntrl}", "?") + (value.length > 40 ? "…\"" : "\"");
+    /** A string as a rejection may show it: by its length, never its content. */
+    private static String describe(String s) {
+        return "a string of " + s.length() + " characters";
+    }
+
+    /** A JSON value as a rejection may show it: numbers and booleans as they are. */
+    private static String describe(JsonNode n) {
+        if (n.isMissingNode()) {
+            return "nothing";
+        }
+        if (n.isNumber() || n.isBoolean()) {
+            String v = n.asText();
+            return v.length() <= 40 ? v : "a number of " + v.length() + " digits";
+        }
+        if (n.isTextual()) {
+            return describe(n.asText());
+        }
+        return n.getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static int longestWord(String text) {
+        int run = 0;
+        int longest = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = Character.isWhitespace(text.charAt(i)) ? 0 : run + 1;
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 
     /** A record that cannot be read, with the call it names if it got that far. */
@@ -357,15 +508,24 @@ public final class LiveTopics {
     static final class Records implements KafkaRecordDeserializationSchema<LiveInput> {
         private static final long serialVersionUID = 1L;
         private final int maxChunk;
+        private final TranscriptReader.Limits limits;
 
-        Records(int maxChunk) {
+        Records(int maxChunk, TranscriptReader.Limits limits) {
             this.maxChunk = maxChunk;
+            this.limits = limits;
         }
 
         @Override
         public void deserialize(ConsumerRecord<byte[], byte[]> r, Collector<LiveInput> out) {
             out.collect(
-                    read(r.topic(), r.partition(), r.offset(), r.timestamp(), r.value(), maxChunk));
+                    read(
+                            r.topic(),
+                            r.partition(),
+                            r.offset(),
+                            r.timestamp(),
+                            r.value(),
+                            maxChunk,
+                            limits));
         }
 
         @Override

@@ -223,4 +223,44 @@ class TranscriptAnalysisTest {
                             });
         }
     }
+
+    /**
+     * A spelled-out e-mail address of 3.6 KB once overflowed the redactor's stack and, uncaught,
+     * crash-looped the job. Whatever the rules make of it now, the operator does not throw: the
+     * call is indexed, or it is a dead letter naming the file and the failure without its text.
+     */
+    @Test
+    void aTranscriptWhoseAnalysisFailsIsADeadLetterAndTheNextFileIsAnalysed() throws Exception {
+        String email = "a dot ".repeat(600) + "at example dot com";
+        CallInput poisoned =
+                write(
+                        "spelled.json",
+                        "{\"call_id\": \"spelled\", \"language\": \"en\", \"utterances\": ["
+                                + "{\"speaker\": \"customer\", \"start\": 0, \"end\": 30,"
+                                + " \"text\": \""
+                                + email
+                                + "\"}]}");
+        CallInput next = write("s-ko-billing-09.json", KOREAN_CALL);
+        try (var h = harness()) {
+            h.processElement(poisoned, 0);
+            h.processElement(next, 0);
+            List<String> ids = h.extractOutputValues().stream().map(d -> d.callId).toList();
+            var dead = h.getSideOutput(DeadLetter.OUTPUT);
+            List<DeadLetter> letters =
+                    dead == null ? List.of() : dead.stream().map(StreamRecord::getValue).toList();
+            assertThat(ids).contains("s-ko-billing-09");
+            if (!ids.contains("spelled")) {
+                assertThat(letters)
+                        .singleElement()
+                        .satisfies(
+                                d -> {
+                                    assertThat(d.source).isEqualTo(poisoned.uri);
+                                    assertThat(d.reason)
+                                            .startsWith(poisoned.uri + ": could not be analysed: ")
+                                            .doesNotContain("a dot a dot")
+                                            .doesNotContain("\tat ");
+                                });
+            }
+        }
+    }
 }

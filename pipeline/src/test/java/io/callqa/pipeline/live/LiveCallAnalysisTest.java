@@ -323,4 +323,65 @@ class LiveCallAnalysisTest {
         assertThat(in.rejected).as(json).isNull();
         return LiveAudio.utterance(in.utterance);
     }
+
+    /**
+     * An utterance whose analysis fails (here one whose speaker the transcript model rejects) is
+     * reported and taken out of the call again: the utterances after it are analysed, and the call
+     * ends with a document of the good ones and no state left.
+     */
+    @Test
+    void aFailingUtteranceIsDroppedAndReportedAndTheCallGoesOn() throws Exception {
+        open();
+        harness.processElement(LiveAudio.started("c7", 0, Map.of("language", "en")), 0);
+        harness.processElement(utterance("c7", "agent", 0, 2, "hello how can i help"), 0);
+        harness.processElement(
+                LiveAudio.utterance(
+                        new LiveUtterance(
+                                "c7", "robot", 2, 3, "beep 4111111111111111", "utterances@7", 0)),
+                0);
+        harness.processElement(
+                utterance("c7", "customer", 3, 5, "i want to speak to a manager"), 0);
+        assertThat(alertIds()).contains("c7:escalation-request");
+        harness.processElement(LiveAudio.closed("c7", "ended", Map.of("language", "en")), 0);
+
+        List<DeadLetter> dead =
+                harness.getSideOutput(DeadLetter.OUTPUT).stream()
+                        .map(StreamRecord::getValue)
+                        .toList();
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).source).isEqualTo("utterances@7");
+        assertThat(dead.get(0).callId).isEqualTo("c7");
+        assertThat(dead.get(0).reason)
+                .startsWith(
+                        "call c7, robot utterance at 2.00-3.00 s could not be analysed and was"
+                                + " dropped; the call goes on without it: NoSuchElementException")
+                .doesNotContain("4111111111111111")
+                .doesNotContain("\n\tat ");
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json);
+        assertThat(doc.path("utterances")).hasSize(2);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void utterancesBeyondTheCapAreDroppedAndReported() throws Exception {
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(
+                                new LiveCallAnalysis(null, java.time.Duration.ofSeconds(1), 2)),
+                        a -> a.callId,
+                        Types.STRING);
+        harness.open();
+        harness.processElement(LiveAudio.started("c8", 0, Map.of("language", "en")), 0);
+        for (int i = 0; i < 3; i++) {
+            harness.processElement(utterance("c8", "agent", i, i + 1, "word number " + i), 0);
+        }
+        assertThat(deadLetters())
+                .containsExactly(
+                        "call c8, agent utterance at 2.00-3.00 s dropped: the call already has 2"
+                                + " utterances, the most accepted (transcript.max-utterances)");
+        harness.processElement(LiveAudio.closed("c8", "ended", Map.of("language", "en")), 0);
+        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json);
+        assertThat(doc.path("utterances")).hasSize(2);
+    }
 }

@@ -225,7 +225,7 @@ class LiveCallsITCase {
                                     assertThat(r)
                                             .isEqualTo(
                                                     "channel must be \"agent\" or \"customer\","
-                                                            + " got \"caller\""))
+                                                            + " got a string of 6 characters"))
                     .anySatisfy(r -> assertThat(r).startsWith("oversized chunk"))
                     .anySatisfy(r -> assertThat(r).startsWith("unknown call id ghost-1"));
             assertThat(errors)

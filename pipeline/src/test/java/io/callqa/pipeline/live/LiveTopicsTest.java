@@ -54,7 +54,7 @@ class LiveTopicsTest {
                         reason(
                                 LiveTopics.CALL_EVENTS,
                                 "{\"call_id\":\"c\",\"type\":\"paused\",\"at\":1}"))
-                .isEqualTo("type must be \"started\" or \"ended\", got \"paused\"");
+                .isEqualTo("type must be \"started\" or \"ended\", got a string of 6 characters");
         assertThat(
                         reason(
                                 LiveTopics.AUDIO,
@@ -66,7 +66,7 @@ class LiveTopicsTest {
                                 LiveTopics.AUDIO,
                                 "{\"call_id\":\"c\",\"channel\":\"agent\",\"seq\":0,"
                                     + "\"sample_rate\":8000,\"encoding\":\"opus\",\"data\":\"AA==\"}"))
-                .isEqualTo("encoding must be \"pcm16\" or \"mulaw\", got \"opus\"");
+                .isEqualTo("encoding must be \"pcm16\" or \"mulaw\", got a string of 4 characters");
         assertThat(
                         reason(
                                 LiveTopics.AUDIO,
@@ -87,6 +87,31 @@ class LiveTopicsTest {
                                 "{\"call_id\":\"c\",\"speaker\":\"agent\",\"start\":3,\"end\":1,"
                                         + "\"text\":\"x\"}"))
                 .isEqualTo("times must satisfy 0 <= start <= end, got start 3.0, end 1.0");
+        assertThat(
+                        reason(
+                                LiveTopics.UTTERANCES,
+                                "{\"call_id\":\"c\",\"speaker\":\"agent\",\"start\":1,\"end\":3e9,"
+                                        + "\"text\":\"x\"}"))
+                .isEqualTo(
+                        "end 3.00000e+09 s is beyond the 86400 s a call may last"
+                                + " (transcript.max-seconds)");
+        assertThat(
+                        reason(
+                                LiveTopics.UTTERANCES,
+                                "{\"call_id\":\"c\",\"speaker\":\"agent\",\"start\":1,\"end\":2,"
+                                        + "\"text\":\""
+                                        + "x".repeat(40_000)
+                                        + "\"}"))
+                .isEqualTo(
+                        "text of 40000 characters; at most 5000 per utterance are accepted"
+                                + " (transcript.max-utterance-chars)");
+        assertThat(
+                        reason(
+                                LiveTopics.AUDIO,
+                                "{\"call_id\":\"c\",\"channel\":\"agent\",\"seq\":999999999,"
+                                    + "\"sample_rate\":8000,\"encoding\":\"mulaw\",\"data\":\"AAEC\"}"))
+                .startsWith("chunk 999999999 of 0.000 s would start at 375000 s")
+                .isNotNull();
         LiveInput named = read(LiveTopics.UTTERANCES, "{\"call_id\":\"c9\",\"speaker\":\"bot\"}");
         assertThat(named.rejected.callId).isEqualTo("c9");
     }
@@ -132,13 +157,50 @@ class LiveTopicsTest {
                                 head
                                         + "\"words\":[{\"w\":\"x\",\"start\":2,\"end\":1,\"conf\":1}]}"))
                 .isEqualTo(
-                        "words[0] times must be numbers of seconds with 0 <= start <= end, got"
-                                + " start 2, end 1");
+                        "words[0] times must be numbers of seconds with 0 <= start <= end <="
+                                + " 86400.0, got start 2, end 1");
         assertThat(
                         reason(
                                 LiveTopics.UTTERANCES,
                                 head
                                         + "\"words\":[{\"w\":\"x\",\"start\":1,\"end\":2,\"conf\":-1}]}"))
                 .isEqualTo("words[0].conf must be a number from 0 to 1, got -1");
+    }
+
+    @Test
+    void rejectionsNeverQuoteTheRecord() {
+        String card = "4111111111111111";
+        String[][] bad = {
+            {LiveTopics.CALL_EVENTS, "{\"call_id\":\"c\",\"type\":\"" + card + "\",\"at\":1}"},
+            {
+                LiveTopics.CALL_EVENTS,
+                "{\"call_id\":\"c\",\"type\":\"started\",\"at\":\"" + card + "\"}"
+            },
+            {LiveTopics.UTTERANCES, "{\"call_id\":\"c\",\"speaker\":\"" + card + "\"}"},
+            {
+                LiveTopics.UTTERANCES,
+                "{\"call_id\":\"c\",\"speaker\":\"agent\",\"start\":1,\"end\":2,\"text\":\"my card "
+                        + card
+                        + " "
+                        + "x".repeat(200)
+                        + "\"}"
+            },
+            {LiveTopics.AUDIO, "{\"call_id\":\"c\",\"channel\":\"" + card + "\"}"},
+            {
+                LiveTopics.AUDIO,
+                "{\"call_id\":\"c\",\"channel\":\"agent\",\"seq\":\"" + card + "\"}"
+            },
+            {
+                LiveTopics.AUDIO,
+                "{\"call_id\":\"c\",\"channel\":\"agent\",\"seq\":0,\"sample_rate\":\""
+                        + card
+                        + "\"}"
+            },
+            {LiveTopics.AUDIO, "{\"call_id\":\"c\",\"text\": card" + card + "}"},
+            {LiveTopics.AUDIO, "{\"call_id\":\"" + card + "\" " + card + "}"},
+        };
+        for (String[] b : bad) {
+            assertThat(reason(b[0], b[1])).as(b[1]).doesNotContain(card);
+        }
     }
 }

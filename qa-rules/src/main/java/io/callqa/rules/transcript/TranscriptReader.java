@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the transcript format (sidecar JSON) into a {@link CallTranscript}.
@@ -35,11 +37,56 @@ public final class TranscriptReader {
     /** Larger transcripts are refused rather than risking the heap of a shared task manager. */
     public static final long MAX_BYTES = 32L * 1024 * 1024;
 
+    /** Most problems a rejection lists. */
+    public static final int MAX_PROBLEMS = 20;
+
+    /** Longest call id: it becomes the document id, which OpenSearch caps at 512 bytes. */
+    public static final int MAX_ID_CHARS = 128;
+
     private static final Set<String> KNOWN_FIELDS =
             Set.of("call_id", "language", "started_at", "channels", "utterances");
     private static final Set<String> METADATA_FIELDS = Set.of("agent_id", "team", "queue", "brand");
 
+    /**
+     * How large a transcript may be, so that no single call can hold a task for minutes or a
+     * console thread for ever: every time finite and at most {@code maxSeconds}, every utterance's
+     * text at most {@code maxTextChars} characters with no word (recognized word or run of
+     * non-space characters in the text) longer than {@code maxWordChars}, and at most {@code
+     * maxUtterances} utterances per call.
+     */
+    public record Limits(double maxSeconds, int maxTextChars, int maxWordChars, int maxUtterances)
+            implements java.io.Serializable {
+        /**
+         * 24 h, 5,000 characters per utterance, 100 per word, 5,000 utterances per call (a call
+         * document holds its utterances as nested documents, of which an OpenSearch index accepts
+         * 10,000 per document by default, evidence included).
+         */
+        public static final Limits DEFAULTS = new Limits(86_400, 5_000, 100, 5_000);
+
+        /** Checks that every limit is positive. */
+        public Limits {
+            if (!(maxSeconds > 0) || maxTextChars <= 0 || maxWordChars <= 0 || maxUtterances <= 0) {
+                throw new IllegalArgumentException("transcript limits must be positive: " + this);
+            }
+        }
+    }
+
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|'[^']{2,}'");
+    private static final Pattern DIGITS = Pattern.compile("\\d{6,}");
+    private static final Set<String> JSON_WORDS = Set.of("'null'", "'true'", "'false'");
+
     private final ObjectMapper mapper = new ObjectMapper();
+    private final Limits limits;
+
+    /** A reader with the {@link Limits#DEFAULTS default limits}. */
+    public TranscriptReader() {
+        this(Limits.DEFAULTS);
+    }
+
+    /** A reader that refuses transcripts beyond {@code limits}. */
+    public TranscriptReader(Limits limits) {
+        this.limits = limits;
+    }
 
     /** Reads and validates the transcript in {@code file}. */
     public CallTranscript read(Path file) throws TranscriptException {
@@ -89,10 +136,12 @@ public final class TranscriptReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where =
-                    at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+                    at == null || at.getLineNr() <= 0
+                            ? ""
+                            : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new TranscriptException(
                     source,
-                    List.of("not valid JSON at " + where + ": " + plain(e.getOriginalMessage())));
+                    List.of("not valid JSON" + where + ": " + plain(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new TranscriptException(source, List.of("cannot read: " + e.getMessage()));
         }
@@ -126,7 +175,16 @@ public final class TranscriptReader {
         for (String key : METADATA_FIELDS) {
             JsonNode v = root.get(key);
             if (v != null && !v.isNull()) {
-                if (v.isValueNode()) {
+                if (v.isValueNode() && v.asText().length() > MAX_ID_CHARS) {
+                    // Indexed as keywords, which OpenSearch refuses beyond 32 KB.
+                    problems.add(
+                            key
+                                    + ": "
+                                    + v.asText().length()
+                                    + " characters; at most "
+                                    + MAX_ID_CHARS
+                                    + " are accepted");
+                } else if (v.isValueNode()) {
                     metadata.put(key, v.asText());
                 } else {
                     problems.add(key + ": expected a string, got " + describe(v));
@@ -151,9 +209,9 @@ public final class TranscriptReader {
                                     String side = e.getValue().asText("");
                                     if (s.isEmpty()) {
                                         problems.add(
-                                                "channels."
-                                                        + e.getKey()
-                                                        + ": unknown speaker; use agent or"
+                                                "channels: unknown speaker (a name of "
+                                                        + e.getKey().length()
+                                                        + " characters); use agent or"
                                                         + " customer");
                                     } else if (!side.equals("left") && !side.equals("right")) {
                                         problems.add(
@@ -175,7 +233,15 @@ public final class TranscriptReader {
         } else if (!us.isArray()) {
             problems.add("utterances: expected an array, got " + describe(us));
         } else {
-            for (int i = 0; i < us.size(); i++) {
+            if (us.size() > limits.maxUtterances()) {
+                problems.add(
+                        "utterances: "
+                                + us.size()
+                                + " utterances; at most "
+                                + limits.maxUtterances()
+                                + " per call are accepted (transcript.max-utterances)");
+            }
+            for (int i = 0; i < us.size() && i < limits.maxUtterances(); i++) {
                 parseUtterance(us.get(i), "utterances[" + i + "]", problems)
                         .ifPresent(utterances::add);
             }
@@ -184,16 +250,19 @@ public final class TranscriptReader {
         String language = null;
         JsonNode lang = root.get("language");
         if (lang != null && !lang.isNull()) {
-            if (!lang.isTextual() || lang.asText().isBlank()) {
+            if (!lang.isTextual()
+                    || !Set.of("en", "ko")
+                            .contains(lang.asText().trim().toLowerCase(Locale.ROOT))) {
                 problems.add(
-                        "language: expected a language code like en or ko, got " + describe(lang));
+                        "language: expected en or ko (or no language, to detect it), got "
+                                + describe(lang));
             } else {
                 language = lang.asText().trim().toLowerCase(Locale.ROOT);
             }
         }
 
         if (!problems.isEmpty()) {
-            throw new TranscriptException(source, problems);
+            throw new TranscriptException(source, firstProblems(problems));
         }
         if (language == null) {
             language = Languages.detect(utterances.stream().map(Utterance::text).toList());
@@ -214,8 +283,7 @@ public final class TranscriptReader {
                 callId, language, startedAt, metadata, channels, utterances, extra);
     }
 
-    private static Optional<Utterance> parseUtterance(
-            JsonNode u, String path, List<String> problems) {
+    private Optional<Utterance> parseUtterance(JsonNode u, String path, List<String> problems) {
         if (u == null || !u.isObject()) {
             problems.add(
                     path
@@ -249,6 +317,7 @@ public final class TranscriptReader {
             problems.add(path + ".text: expected a string, got " + describe(t));
         } else {
             text = t.asText();
+            checkText(text, path + ".text", problems);
         }
         Double confidence = null;
         JsonNode c = u.get("confidence");
@@ -268,7 +337,7 @@ public final class TranscriptReader {
     }
 
     /** The optional recognized words of an utterance: {@code [{w, start, end, conf}]}. */
-    private static List<Word> words(JsonNode ws, String path, List<String> problems) {
+    private List<Word> words(JsonNode ws, String path, List<String> problems) {
         if (ws == null || ws.isNull()) {
             return List.of();
         }
@@ -292,6 +361,14 @@ public final class TranscriptReader {
             JsonNode text = w.get("w");
             if (text == null || !text.isTextual()) {
                 problems.add(at + ".w: expected the word as a string, got " + describe(text));
+            } else if (text.asText().length() > limits.maxWordChars()) {
+                problems.add(
+                        at
+                                + ".w: a word of "
+                                + text.asText().length()
+                                + " characters; at most "
+                                + limits.maxWordChars()
+                                + " are accepted (transcript.max-word-chars)");
             }
             double start = number(w, "start", at, problems);
             double end = number(w, "end", at, problems);
@@ -313,7 +390,7 @@ public final class TranscriptReader {
         return out;
     }
 
-    private static double number(JsonNode u, String field, String path, List<String> problems) {
+    private double number(JsonNode u, String field, String path, List<String> problems) {
         JsonNode n = u.get(field);
         if (n == null || n.isNull()) {
             problems.add(path + "." + field + ": required field is missing");
@@ -325,7 +402,21 @@ public final class TranscriptReader {
         }
         double v = n.asDouble();
         if (!Double.isFinite(v) || v < 0) {
-            problems.add(path + "." + field + ": expected seconds >= 0, got " + n.asText());
+            problems.add(
+                    path + "." + field + ": expected seconds >= 0, got " + abbreviate(n.asText()));
+            return Double.NaN;
+        }
+        if (v > limits.maxSeconds()) {
+            problems.add(
+                    String.format(
+                            Locale.ROOT,
+                            "%s.%s: %.6g s is beyond the %.0f s (%.1f h) a call may last"
+                                    + " (transcript.max-seconds)",
+                            path,
+                            field,
+                            v,
+                            limits.maxSeconds(),
+                            limits.maxSeconds() / 3600));
             return Double.NaN;
         }
         return v;
@@ -341,6 +432,16 @@ public final class TranscriptReader {
             problems.add(field + ": expected a non-empty string, got " + describe(n));
             return null;
         }
+        if (n.asText().trim().length() > MAX_ID_CHARS) {
+            problems.add(
+                    field
+                            + ": "
+                            + n.asText().trim().length()
+                            + " characters; at most "
+                            + MAX_ID_CHARS
+                            + " are accepted");
+            return null;
+        }
         return n.asText().trim();
     }
 
@@ -350,17 +451,82 @@ public final class TranscriptReader {
      */
     private static String plain(String message) {
         int note = message.indexOf(" (start marker at ");
-        return note < 0 ? message : message.substring(0, note);
+        String m = note < 0 ? message : message.substring(0, note);
+        // Jackson quotes the token it choked on, which is the input's own text.
+        Matcher q = QUOTED.matcher(m);
+        StringBuilder out = new StringBuilder();
+        while (q.find()) {
+            String token = q.group();
+            q.appendReplacement(
+                    out,
+                    JSON_WORDS.contains(token)
+                            ? token
+                            : "a token of " + (token.length() - 2) + " characters");
+        }
+        q.appendTail(out);
+        return DIGITS.matcher(out).replaceAll(d -> d.group().length() + " digits");
     }
 
+    /**
+     * The first {@value #MAX_PROBLEMS} problems and how many more there are: a transcript with
+     * thousands of broken utterances would otherwise make a rejection of megabytes, which the error
+     * index and every log line would carry.
+     */
+    private static List<String> firstProblems(List<String> problems) {
+        if (problems.size() <= MAX_PROBLEMS) {
+            return problems;
+        }
+        List<String> first = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
+        first.add("... and " + (problems.size() - MAX_PROBLEMS) + " more problems");
+        return first;
+    }
+
+    /**
+     * An utterance's text within the length limits: the whole text, and each run of non-space
+     * characters (a 40 KB "word" would otherwise reach every rule's matcher in one piece).
+     */
+    private void checkText(String text, String path, List<String> problems) {
+        if (text.length() > limits.maxTextChars()) {
+            problems.add(
+                    path
+                            + ": "
+                            + text.length()
+                            + " characters; at most "
+                            + limits.maxTextChars()
+                            + " per utterance are accepted (transcript.max-utterance-chars); split"
+                            + " long speech into utterances at its pauses");
+            return;
+        }
+        int run = 0;
+        int longest = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = Character.isWhitespace(text.charAt(i)) ? 0 : run + 1;
+            longest = Math.max(longest, run);
+        }
+        if (longest > limits.maxWordChars()) {
+            problems.add(
+                    path
+                            + ": a word of "
+                            + longest
+                            + " characters; at most "
+                            + limits.maxWordChars()
+                            + " are accepted (transcript.max-word-chars)");
+        }
+    }
+
+    /**
+     * A value as a rejection may show it: numbers and booleans as they are, strings only by their
+     * length. A text field may hold a card number or a name, and rejections end up in logs and
+     * indices that are not redacted.
+     */
     private static String describe(JsonNode n) {
         if (n == null || n.isMissingNode()) {
             return "nothing";
         }
         JsonNodeType type = n.getNodeType();
         return switch (type) {
-            case STRING -> "'" + abbreviate(n.asText()) + "'";
-            case NUMBER, BOOLEAN -> n.asText();
+            case STRING -> "a string of " + n.asText().length() + " characters";
+            case NUMBER, BOOLEAN -> abbreviate(n.asText());
             case NULL -> "null";
             case ARRAY -> "an array";
             case OBJECT -> "an object";

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,17 +140,133 @@ class TranscriptReaderTest {
                                     .containsExactly(
                                             "call_id: required field is missing",
                                             "started_at: expected an ISO-8601 instant like"
-                                                    + " 2026-11-02T09:15:00Z, got 'yesterday'",
+                                                    + " 2026-11-02T09:15:00Z, got a string of 9"
+                                                    + " characters",
                                             "utterances[0].speaker: expected agent or customer,"
-                                                    + " got 'caller'",
+                                                    + " got a string of 6 characters",
                                             "utterances[1].end: 3.20 is before start 4.10",
                                             "utterances[2].start: expected seconds as a number,"
-                                                    + " got '0:05'",
+                                                    + " got a string of 4 characters",
                                             "utterances[2].text: required field is missing",
                                             "utterances[3]: expected an object with speaker,"
-                                                    + " start, end and text, got 'oops'");
+                                                    + " start, end and text, got a string of 4"
+                                                    + " characters");
                             assertThat(te.getMessage()).startsWith("call.json: 7 problems:");
                         });
+    }
+
+    @Test
+    void refusesTimesBeyondADayWithTheFieldAndTheLimit() {
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        """
+                                        {"call_id": "c", "utterances": [
+                                          {"speaker": "agent", "start": 1, "end": 3e9, "text": "hi"}]}
+                                        """))
+                .isInstanceOf(TranscriptException.class)
+                .hasMessage(
+                        "call.json: utterances[0].end: 3.00000e+09 s is beyond the 86400 s (24.0"
+                                + " h) a call may last (transcript.max-seconds)");
+    }
+
+    @Test
+    void refusesLongTextLongWordsAndTooManyUtterancesWithoutQuotingThem() throws Exception {
+        TranscriptReader small = new TranscriptReader(new TranscriptReader.Limits(60, 40, 8, 2));
+        String card = "4111111111111111";
+        assertThatThrownBy(
+                        () ->
+                                small.read(
+                                        "c.json",
+                                        ("""
+                                        {"call_id": "c", "utterances": [
+                                          {"speaker": "agent", "start": 1, "end": 2, "text": "my card is %s"},
+                                          {"speaker": "agent", "start": 2, "end": 3, "text": "%s"},
+                                          {"speaker": "customer", "start": 3, "end": 4, "text": "ok",
+                                           "words": [{"w": "%s", "start": 3, "end": 4, "conf": 1}]}
+                                        ]}
+                                        """
+                                                        .formatted(card, "x ".repeat(30), card))
+                                                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(TranscriptException.class)
+                .satisfies(
+                        e -> {
+                            TranscriptException te = (TranscriptException) e;
+                            assertThat(te.problems())
+                                    .containsExactly(
+                                            "utterances: 3 utterances; at most 2 per call are"
+                                                    + " accepted (transcript.max-utterances)",
+                                            "utterances[0].text: a word of 16 characters; at most 8"
+                                                    + " are accepted (transcript.max-word-chars)",
+                                            "utterances[1].text: 60 characters; at most 40 per"
+                                                    + " utterance are accepted"
+                                                    + " (transcript.max-utterance-chars); split"
+                                                    + " long speech into utterances at its pauses");
+                            assertThat(te.getMessage()).doesNotContain(card);
+                        });
+        assertThatThrownBy(
+                        () ->
+                                small.read(
+                                        "w.json",
+                                        ("{\"call_id\": \"c\", \"utterances\": [{\"speaker\":"
+                                                        + " \"agent\", \"start\": 1, \"end\": 2,"
+                                                        + " \"text\": \"ok\", \"words\": [{\"w\":"
+                                                        + " \""
+                                                        + card
+                                                        + "\", \"start\": 1, \"end\": 2, \"conf\":"
+                                                        + " 1}]}]}")
+                                                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(TranscriptException.class)
+                .hasMessage(
+                        "w.json: utterances[0].words[0].w: a word of 16 characters; at most 8 are"
+                                + " accepted (transcript.max-word-chars)");
+    }
+
+    @Test
+    void aRejectionListsTheFirstTwentyProblemsAndCountsTheRest() {
+        String broken =
+                "{\"speaker\": \"agent\", \"start\": 2, \"end\": 1, \"text\": \"x\"},".repeat(50);
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        "{\"call_id\": \"c\", \"utterances\": ["
+                                                + broken.substring(0, broken.length() - 1)
+                                                + "]}"))
+                .isInstanceOf(TranscriptException.class)
+                .satisfies(
+                        e -> {
+                            List<String> problems = ((TranscriptException) e).problems();
+                            assertThat(problems).hasSize(21);
+                            assertThat(problems.get(0))
+                                    .isEqualTo("utterances[0].end: 1.00 is before start 2.00");
+                            assertThat(problems.get(20)).isEqualTo("... and 30 more problems");
+                        });
+    }
+
+    @Test
+    void refusesAnAgentIdTooLongToIndex() {
+        assertThatThrownBy(
+                        () ->
+                                read(
+                                        "{\"call_id\": \"c\", \"agent_id\": \""
+                                                + "x".repeat(60_000)
+                                                + "\", \"utterances\": []}"))
+                .isInstanceOf(TranscriptException.class)
+                .hasMessage("call.json: agent_id: 60000 characters; at most 128 are accepted");
+    }
+
+    @Test
+    void syntaxErrorsDoNotQuoteTheInput() {
+        assertThatThrownBy(() -> read("{\"call_id\": 4111111111111111x}"))
+                .isInstanceOf(TranscriptException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("4111111111111111"));
+        assertThatThrownBy(() -> read("{\"call_id\": card4111111111111111}"))
+                .isInstanceOf(TranscriptException.class)
+                .satisfies(
+                        e ->
+                                assertThat(e.getMessage())
+                                        .doesNotContain("4111111111111111")
+                                        .contains("a token of"));
     }
 
     @Test

@@ -66,6 +66,33 @@ public final class WebhookSink implements Sink<AlertDocument> {
     }
 
     /**
+     * {@code url} as logs and messages may show it: {@code scheme://host[:port]}, then {@code /…}
+     * when it has more. The path, query and user info are left out because webhook URLs usually
+     * carry their access token there.
+     */
+    public static String redact(URI url) {
+        StringBuilder b = new StringBuilder();
+        b.append(url.getScheme() == null ? "?" : url.getScheme()).append("://");
+        b.append(url.getHost() == null ? "?" : url.getHost());
+        if (url.getPort() >= 0) {
+            b.append(':').append(url.getPort());
+        }
+        boolean more =
+                (url.getRawPath() != null
+                                && !url.getRawPath().isEmpty()
+                                && !"/".equals(url.getRawPath()))
+                        || url.getRawQuery() != null
+                        || url.getRawFragment() != null
+                        || url.getRawUserInfo() != null;
+        return more ? b.append("/…").toString() : b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "webhook " + redact(url);
+    }
+
+    /**
      * The signature header value of {@code body} sent at {@code timestamp} under {@code secret}.
      */
     public static String sign(String secret, long timestamp, byte[] body) {
@@ -125,7 +152,14 @@ public final class WebhookSink implements Sink<AlertDocument> {
                         break;
                     }
                 } catch (IOException e) {
-                    problem = e.toString();
+                    // The client's messages may name the URL; name only the kind of failure.
+                    problem =
+                            e.getClass().getSimpleName()
+                                    + (e.getMessage() == null
+                                            ? ""
+                                            : ": "
+                                                    + e.getMessage()
+                                                            .replace(url.toString(), redact(url)));
                 }
                 if (attempt < maxAttempts) {
                     Thread.sleep(backoff.toMillis());
@@ -136,7 +170,7 @@ public final class WebhookSink implements Sink<AlertDocument> {
             LOG.error(
                     "webhook {} did not take alert {} ({}); it is still in callqa-alerts and on"
                             + " callqa.alerts",
-                    url,
+                    redact(url),
                     alert.alertId,
                     problem);
         }

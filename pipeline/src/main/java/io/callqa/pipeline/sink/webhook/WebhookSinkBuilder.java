@@ -10,29 +10,48 @@ public final class WebhookSinkBuilder {
     private int maxAttempts = 4;
     private Duration timeout = Duration.ofSeconds(2);
     private Duration initialBackoff = Duration.ofMillis(200);
+    private boolean allowHttp;
 
     WebhookSinkBuilder() {}
 
-    /** Where to POST alerts: an http or https URL. */
+    /**
+     * Where to POST alerts: an https URL, or http with {@link #setAllowHttp}. Messages name it only
+     * as {@link WebhookSink#redact redacted}: webhook URLs often carry their token in the path or
+     * query.
+     */
     public WebhookSinkBuilder setUrl(String url) {
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("webhook URL is empty; give an http(s):// URL");
+            throw new IllegalArgumentException("webhook URL is empty; give an https:// URL");
         }
         URI u;
         try {
             u = URI.create(url.strip());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "webhook URL '" + url + "' is not a URL: " + e.getMessage(), e);
+                    "webhook URL ("
+                            + url.strip().length()
+                            + " characters) is not a URL; give one like"
+                            + " https://hooks.example/callqa");
         }
         if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) {
             throw new IllegalArgumentException(
-                    "webhook URL '" + url + "' must start with http:// or https://");
+                    "webhook URL " + WebhookSink.redact(u) + " must start with https://");
         }
         if (u.getHost() == null) {
-            throw new IllegalArgumentException("webhook URL '" + url + "' has no host");
+            throw new IllegalArgumentException(
+                    "webhook URL " + WebhookSink.redact(u) + " has no host");
         }
         this.url = u;
+        return this;
+    }
+
+    /**
+     * Accept a plain {@code http://} URL (default false): alerts name calls and agents and the
+     * URL's token travels with them, so unencrypted delivery has to be asked for, for a receiver on
+     * localhost or a trusted network ({@code callqa run --webhook-allow-http}).
+     */
+    public WebhookSinkBuilder setAllowHttp(boolean allow) {
+        this.allowHttp = allow;
         return this;
     }
 
@@ -95,6 +114,15 @@ public final class WebhookSinkBuilder {
             throw new IllegalStateException(
                     "webhook secret not set: call setSecret(...) (callqa run reads it from"
                             + " CALLQA_WEBHOOK_SECRET)");
+        }
+        if ("http".equals(url.getScheme()) && !allowHttp) {
+            throw new IllegalStateException(
+                    "webhook URL "
+                            + WebhookSink.redact(url)
+                            + " is plain http: alerts, and the token in the URL, would cross the"
+                            + " network unencrypted. Use https://, or allow http explicitly"
+                            + " (setAllowHttp(true); callqa run --webhook-allow-http) for a"
+                            + " receiver on a trusted network");
         }
         return WebhookSink.of(url, secret, maxAttempts, timeout, initialBackoff);
     }

@@ -67,6 +67,7 @@ class WebhookSinkTest {
         try (SinkWriter<AlertDocument> w =
                 WebhookSink.builder()
                         .setUrl(url)
+                        .setAllowHttp(true)
                         .setSecret(SECRET)
                         .setInitialBackoff(Duration.ofMillis(10))
                         .build()
@@ -86,6 +87,7 @@ class WebhookSinkTest {
         try (SinkWriter<AlertDocument> w =
                 WebhookSink.builder()
                         .setUrl(url)
+                        .setAllowHttp(true)
                         .setSecret(SECRET)
                         .setInitialBackoff(Duration.ofMillis(10))
                         .build()
@@ -99,7 +101,7 @@ class WebhookSinkTest {
     @Test
     void theBuilderSaysWhatToFix() {
         assertThatThrownBy(() -> WebhookSink.builder().setUrl("ftp://x/hook"))
-                .hasMessage("webhook URL 'ftp://x/hook' must start with http:// or https://");
+                .hasMessage("webhook URL ftp://x/… must start with https://");
         assertThatThrownBy(() -> WebhookSink.builder().setSecret("short"))
                 .hasMessage(
                         "webhook secret must be at least 16 characters (got 5); generate one"
@@ -112,5 +114,43 @@ class WebhookSinkTest {
                 .hasMessage("webhook URL not set: call setUrl(\"https://...\")");
         assertThatThrownBy(() -> WebhookSink.builder().setUrl("https://hooks.example/x").build())
                 .hasMessageStartingWith("webhook secret not set");
+    }
+
+    @Test
+    void plainHttpIsRefusedUnlessAllowed() {
+        assertThatThrownBy(
+                        () ->
+                                WebhookSink.builder()
+                                        .setUrl("http://hooks.example:8080/t/SECRET-TOKEN?k=v")
+                                        .setSecret(SECRET)
+                                        .build())
+                .hasMessage(
+                        "webhook URL http://hooks.example:8080/… is plain http: alerts, and the"
+                                + " token in the URL, would cross the network unencrypted. Use"
+                                + " https://, or allow http explicitly (setAllowHttp(true); callqa"
+                                + " run --webhook-allow-http) for a receiver on a trusted network");
+        assertThat(
+                        WebhookSink.builder()
+                                .setUrl("http://127.0.0.1:9/hook")
+                                .setAllowHttp(true)
+                                .setSecret(SECRET)
+                                .build())
+                .hasToString("webhook http://127.0.0.1:9/…");
+    }
+
+    @Test
+    void theUrlIsRedactedWhereverItIsShown() {
+        assertThat(
+                        WebhookSink.redact(
+                                java.net.URI.create("https://u:pw@hooks.example/t/TOKEN?a=1")))
+                .isEqualTo("https://hooks.example/…");
+        assertThat(WebhookSink.redact(java.net.URI.create("https://hooks.example:8443")))
+                .isEqualTo("https://hooks.example:8443");
+        assertThatThrownBy(() -> WebhookSink.builder().setUrl("ftp://hooks.example/TOKEN"))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("TOKEN"));
+        assertThatThrownBy(() -> WebhookSink.builder().setUrl("https://hooks example/TOKEN"))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("TOKEN"));
+        assertThatThrownBy(() -> WebhookSink.builder().setUrl("https:///TOKEN"))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("TOKEN"));
     }
 }
