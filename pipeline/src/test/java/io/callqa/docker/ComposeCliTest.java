@@ -165,6 +165,20 @@ class ComposeCliTest {
             if (var.equals(VoskModels.ENV)) {
                 continue;
             }
+            if (var.equals("CALLQA_OPENSEARCH_PASSWORD")) {
+                // The password is read from the environment only (never an option, so it never
+                // shows in ps); the commands that sign in to OpenSearch take --opensearch-user.
+                if (spec.findOption("--opensearch-user") == null) {
+                    problems.add(
+                            "service "
+                                    + usage.service()
+                                    + ": "
+                                    + usage.command()
+                                    + " does not sign in to OpenSearch, so it never reads "
+                                    + var);
+                }
+                continue;
+            }
             if (var.equals(LAUNCHER_JAVA_OPTS)) {
                 if (!launcherReads(var)) {
                     problems.add(
