@@ -250,7 +250,7 @@ class ConsoleBrowserITCase {
         WebElement violation =
                 browser.findElement(
                         By.cssSelector("mark.ev-fail[data-rule='identity-verification']"));
-        assertThat(violation.getText()).isEqualToIgnoringCase("charges of");
+        assertThat(violation.getText()).isEqualToIgnoringCase("I see two charges");
         assertThat(browser.findElement(By.id("rule-identity-verification")).getAttribute("class"))
                 .contains("fail");
         assertThat(
