@@ -25,6 +25,10 @@ import java.util.Objects;
  *     procedural talk (greetings, identity checks, "anything else?", asking for a manager) as the
  *     catch-all, and every call has plenty of it, so without a discount the catch-all would win
  *     most calls
+ * @param decisive the category a customer's request decides on its own, {@code refund}: when the
+ *     customer asks for money back the call is about the refund, whatever caused it
+ * @param decisiveThreshold least probability of the decisive category in one customer utterance for
+ *     it to count as that request; above 1 turns the rule off
  */
 public record CallWeighting(
         double customerWeight,
@@ -32,11 +36,34 @@ public record CallWeighting(
         double positionHalfLife,
         double positionFloor,
         String residual,
-        double residualDiscount) {
+        double residualDiscount,
+        String decisive,
+        double decisiveThreshold) {
 
     /** The weighting used by default. */
     public static final CallWeighting DEFAULT =
-            new CallWeighting(1.0, 0.6, 12.0, 0.1, "other", 0.15);
+            new CallWeighting(1.0, 0.6, 12.0, 0.1, "other", 0.15, "refund", 0.7);
+
+    /**
+     * The weighting without a decisive category: {@code residual} as given, the request rule off.
+     */
+    public CallWeighting(
+            double customerWeight,
+            double agentWeight,
+            double positionHalfLife,
+            double positionFloor,
+            String residual,
+            double residualDiscount) {
+        this(
+                customerWeight,
+                agentWeight,
+                positionHalfLife,
+                positionFloor,
+                residual,
+                residualDiscount,
+                "",
+                2.0);
+    }
 
     /** Rejects weights that would make the weighted mean meaningless. */
     public CallWeighting {
@@ -51,6 +78,7 @@ public record CallWeighting(
             throw new IllegalArgumentException("residualDiscount must be > 0");
         }
         Objects.requireNonNull(residual, "residual");
+        Objects.requireNonNull(decisive, "decisive");
     }
 
     /** Weight of utterance {@code index} by its position in the call. */
