@@ -269,18 +269,12 @@ public final class CallClassifier {
         int k = categories.size();
         double[] sum = new double[k];
         double total = 0;
-        int decisive = categories.indexOf(weighting.decisive());
-        boolean requested = false;
+        int decisive = categories.indexOf(weighting.requested());
         for (int i = 0; i < utterances.size(); i++) {
             Utterance u = utterances.get(i);
             double[] p = probabilities(u.text(), language);
             if (p == null) {
                 continue;
-            }
-            if (decisive >= 0
-                    && u.speaker() == Speaker.CUSTOMER
-                    && p[decisive] >= weighting.decisiveThreshold()) {
-                requested = true;
             }
             double max = Arrays.stream(p).max().orElse(0);
             double informativeness = (max - 1.0 / k) / (1 - 1.0 / k);
@@ -289,6 +283,14 @@ public final class CallClassifier {
                             ? weighting.customerWeight()
                             : weighting.agentWeight();
             double w = speaker * weighting.position(i) * informativeness;
+            if (decisive >= 0
+                    && u.speaker() == Speaker.CUSTOMER
+                    && p[decisive] >= weighting.requestThreshold()) {
+                // What the customer asks for weighs most: money asked back makes a refund call
+                // whatever caused it (a double charge, a cancellation penalty), however much of
+                // the rest of the call is about bills and charges.
+                w *= weighting.requestBoost();
+            }
             for (int c = 0; c < k; c++) {
                 sum[c] += w * p[c];
             }
@@ -296,14 +298,6 @@ public final class CallClassifier {
         }
         if (total <= 0) {
             return toClassification(null);
-        }
-        if (requested) {
-            // What the customer asks for decides the call: money asked back makes it a refund
-            // call whatever caused it (a double charge, a cancellation penalty), however much
-            // the rest of the call talks about bills and charges.
-            double[] only = new double[k];
-            only[decisive] = 1;
-            return toClassification(only);
         }
         int residual = categories.indexOf(weighting.residual());
         if (residual >= 0) {

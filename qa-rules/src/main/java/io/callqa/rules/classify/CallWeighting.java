@@ -37,16 +37,15 @@ public record CallWeighting(
         double positionFloor,
         String residual,
         double residualDiscount,
-        String decisive,
-        double decisiveThreshold) {
+        String requested,
+        double requestThreshold,
+        double requestBoost) {
 
     /** The weighting used by default. */
     public static final CallWeighting DEFAULT =
-            new CallWeighting(1.0, 0.6, 12.0, 0.1, "other", 0.15, "refund", 0.7);
+            new CallWeighting(1.0, 0.6, 12.0, 0.1, "other", 0.15, "refund", 0.7, 10.0);
 
-    /**
-     * The weighting without a decisive category: {@code residual} as given, the request rule off.
-     */
+    /** The weighting without a requested category: every customer utterance weighs alike. */
     public CallWeighting(
             double customerWeight,
             double agentWeight,
@@ -62,7 +61,8 @@ public record CallWeighting(
                 residual,
                 residualDiscount,
                 "",
-                2.0);
+                1.0,
+                1.0);
     }
 
     /** Rejects weights that would make the weighted mean meaningless. */
@@ -78,7 +78,10 @@ public record CallWeighting(
             throw new IllegalArgumentException("residualDiscount must be > 0");
         }
         Objects.requireNonNull(residual, "residual");
-        Objects.requireNonNull(decisive, "decisive");
+        Objects.requireNonNull(requested, "requested");
+        if (!(requestBoost > 0)) {
+            throw new IllegalArgumentException("requestBoost must be > 0");
+        }
     }
 
     /** Weight of utterance {@code index} by its position in the call. */
