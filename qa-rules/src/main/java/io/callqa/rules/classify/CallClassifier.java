@@ -52,8 +52,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * <p><b>Whole calls.</b> {@link #classify(CallTranscript)} classifies each utterance and takes a
  * weighted average of the probability vectors: the customer counts more than the agent, the start
  * of the call more than the end, confident utterances more than "yes" and "thank you", and the
- * catch-all category is discounted because procedural talk lands there. {@link CallWeighting} gives
- * the formula and the default weights.
+ * catch-all category is discounted because procedural talk lands there; a customer's request for
+ * money back weighs most, so that what the customer asks for, not what caused it, names the call.
+ * {@link CallWeighting} gives the formula and the default weights.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -269,7 +270,7 @@ public final class CallClassifier {
         int k = categories.size();
         double[] sum = new double[k];
         double total = 0;
-        int decisive = categories.indexOf(weighting.requested());
+        int requested = categories.indexOf(weighting.requested());
         for (int i = 0; i < utterances.size(); i++) {
             Utterance u = utterances.get(i);
             double[] p = probabilities(u.text(), language);
@@ -283,9 +284,9 @@ public final class CallClassifier {
                             ? weighting.customerWeight()
                             : weighting.agentWeight();
             double w = speaker * weighting.position(i) * informativeness;
-            if (decisive >= 0
+            if (requested >= 0
                     && u.speaker() == Speaker.CUSTOMER
-                    && p[decisive] >= weighting.requestThreshold()) {
+                    && p[requested] >= weighting.requestThreshold()) {
                 // What the customer asks for weighs most: money asked back makes a refund call
                 // whatever caused it (a double charge, a cancellation penalty), however much of
                 // the rest of the call is about bills and charges.
