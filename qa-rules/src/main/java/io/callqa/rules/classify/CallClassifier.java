@@ -52,8 +52,9 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * <p><b>Whole calls.</b> {@link #classify(CallTranscript)} classifies each utterance and takes a
  * weighted average of the probability vectors: the customer counts more than the agent, the start
  * of the call more than the end, confident utterances more than "yes" and "thank you", and the
- * catch-all category is discounted because procedural talk lands there. {@link CallWeighting} gives
- * the formula and the default weights.
+ * catch-all category is discounted because procedural talk lands there; a customer's request for
+ * money back weighs most, so that what the customer asks for, not what caused it, names the call.
+ * {@link CallWeighting} gives the formula and the default weights.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -269,6 +270,7 @@ public final class CallClassifier {
         int k = categories.size();
         double[] sum = new double[k];
         double total = 0;
+        int requested = categories.indexOf(weighting.requested());
         for (int i = 0; i < utterances.size(); i++) {
             Utterance u = utterances.get(i);
             double[] p = probabilities(u.text(), language);
@@ -282,6 +284,14 @@ public final class CallClassifier {
                             ? weighting.customerWeight()
                             : weighting.agentWeight();
             double w = speaker * weighting.position(i) * informativeness;
+            if (requested >= 0
+                    && u.speaker() == Speaker.CUSTOMER
+                    && p[requested] >= weighting.requestThreshold()) {
+                // What the customer asks for weighs most: money asked back makes a refund call
+                // whatever caused it (a double charge, a cancellation penalty), however much of
+                // the rest of the call is about bills and charges.
+                w *= weighting.requestBoost();
+            }
             for (int c = 0; c < k; c++) {
                 sum[c] += w * p[c];
             }

@@ -11,8 +11,9 @@ import java.util.Objects;
  *   speaker × max(positionFloor, 0.5^(i / positionHalfLife)) × (max p − 1/K) / (1 − 1/K)
  * </pre>
  *
- * and the weighted sum is renormalised after multiplying the residual category's share by {@code
- * residualDiscount}.
+ * times {@code requestBoost} for a customer utterance giving the {@code requested} category at
+ * least {@code requestThreshold}, and the weighted sum is renormalised after multiplying the
+ * residual category's share by {@code residualDiscount}.
  *
  * @param customerWeight weight of the customer's utterances; the customer states the reason
  * @param agentWeight weight of the agent's utterances, which are mostly procedure (greeting,
@@ -25,6 +26,13 @@ import java.util.Objects;
  *     procedural talk (greetings, identity checks, "anything else?", asking for a manager) as the
  *     catch-all, and every call has plenty of it, so without a discount the catch-all would win
  *     most calls
+ * @param requested the category a customer's request weighs most for, {@code refund}: when the
+ *     customer asks for money back the call is about the refund, whatever caused it (a double
+ *     charge, a cancellation penalty)
+ * @param requestThreshold least probability of the requested category in one customer utterance for
+ *     that utterance to count as the request
+ * @param requestBoost factor on the weight of such a request; 1 turns the rule off. A factor rather
+ *     than a verdict, so that one stray word in an otherwise clear call does not decide it
  */
 public record CallWeighting(
         double customerWeight,
@@ -32,11 +40,34 @@ public record CallWeighting(
         double positionHalfLife,
         double positionFloor,
         String residual,
-        double residualDiscount) {
+        double residualDiscount,
+        String requested,
+        double requestThreshold,
+        double requestBoost) {
 
     /** The weighting used by default. */
     public static final CallWeighting DEFAULT =
-            new CallWeighting(1.0, 0.6, 12.0, 0.1, "other", 0.15);
+            new CallWeighting(1.0, 0.6, 12.0, 0.1, "other", 0.15, "refund", 0.7, 10.0);
+
+    /** The weighting without a requested category: every customer utterance weighs alike. */
+    public CallWeighting(
+            double customerWeight,
+            double agentWeight,
+            double positionHalfLife,
+            double positionFloor,
+            String residual,
+            double residualDiscount) {
+        this(
+                customerWeight,
+                agentWeight,
+                positionHalfLife,
+                positionFloor,
+                residual,
+                residualDiscount,
+                "",
+                1.0,
+                1.0);
+    }
 
     /** Rejects weights that would make the weighted mean meaningless. */
     public CallWeighting {
@@ -51,6 +82,10 @@ public record CallWeighting(
             throw new IllegalArgumentException("residualDiscount must be > 0");
         }
         Objects.requireNonNull(residual, "residual");
+        Objects.requireNonNull(requested, "requested");
+        if (!(requestBoost > 0)) {
+            throw new IllegalArgumentException("requestBoost must be > 0");
+        }
     }
 
     /** Weight of utterance {@code index} by its position in the call. */

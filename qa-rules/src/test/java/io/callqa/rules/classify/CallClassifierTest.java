@@ -196,6 +196,53 @@ class CallClassifierTest {
     }
 
     @Test
+    void aRequestForMoneyBackMakesARefundCallWhateverCausedIt() {
+        CallWeighting noRequestWeight = new CallWeighting(1.0, 0.6, 12.0, 0.1, "other", 0.15);
+        List<Utterance> en =
+                call(
+                        Speaker.AGENT, "thanks for calling how can i help",
+                        Speaker.CUSTOMER, "my gym took the monthly fee off my card two times",
+                        Speaker.AGENT, "i can see two payments of forty pounds on the first",
+                        Speaker.CUSTOMER, "so i want the second one back please",
+                        Speaker.AGENT, "of course i'm sending that back to your card now");
+        List<Utterance> ko =
+                call(
+                        Speaker.AGENT, "네 고객센터입니다 무엇을 도와드릴까요",
+                        Speaker.CUSTOMER, "이번 달 통신 요금이 두 번 출금됐어요",
+                        Speaker.AGENT, "네 확인해 보니 같은 금액이 두 번 청구됐네요",
+                        Speaker.CUSTOMER, "한 번 나간 건 돌려받고 싶어요",
+                        Speaker.AGENT, "네 중복 출금된 금액은 환불 처리해 드리겠습니다");
+        for (List<Utterance> u : List.of(en, ko)) {
+            assertThat(MODEL.classify(u, "auto").label()).isEqualTo("refund");
+        }
+        assertThat(MODEL.classify(en, "en", noRequestWeight).label()).isNotEqualTo("refund");
+        assertThatThrownBy(() -> new CallWeighting(1, 0.4, 3, 0.1, "other", 0.5, "refund", 0.7, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void changingContactDetailsOnAnAccountIsNotShippingOrBilling() {
+        List<Utterance> en =
+                call(
+                        Speaker.AGENT, "good morning you're through to customer accounts",
+                        Speaker.CUSTOMER,
+                                "hi we moved last month so the address you have for me is old",
+                        Speaker.AGENT, "no problem what's the new one",
+                        Speaker.CUSTOMER, "fourteen mill lane and my email changed as well",
+                        Speaker.AGENT, "done both are updated on your profile");
+        List<Utterance> ko =
+                call(
+                        Speaker.AGENT, "네 고객센터입니다",
+                        Speaker.CUSTOMER, "이사를 해서 등록된 주소를 바꾸려고요",
+                        Speaker.AGENT, "새 주소 말씀해 주세요",
+                        Speaker.CUSTOMER, "그리고 휴대폰 번호도 바뀌었어요",
+                        Speaker.AGENT, "주소와 연락처 모두 변경해 드렸습니다");
+        for (List<Utterance> u : List.of(en, ko)) {
+            assertThat(MODEL.classify(u, "auto").label()).isEqualTo("other");
+        }
+    }
+
+    @Test
     void aCallWithoutSpeechIsTheCatchAll() {
         assertThat(MODEL.classify(List.of(), "en").label()).isEqualTo("other");
     }
