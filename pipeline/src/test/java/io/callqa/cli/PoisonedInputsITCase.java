@@ -6,13 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.console.ConsoleServer;
+import io.callqa.console.Users;
 import io.callqa.pipeline.CallqaIndices;
 import io.callqa.pipeline.IndexContents;
+import io.callqa.pipeline.OpenSearchConnection;
 import io.callqa.testing.OpenSearchExtension;
 import io.callqa.testing.OpenSearchNode;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -28,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * number words after "my date of birth is", a 3.6 KB spelled e-mail address, an utterance ending at
  * 3e9 s, forty dotted capital Is before a disclosure, a 40 KB word). The run must end by itself
  * with exit 0, index the good calls, and index each poisoned file safely or reject it with its
- * reason.
+ * reason; the console then opens every indexed call.
  */
 @ExtendWith(OpenSearchExtension.class)
 @Timeout(300)
@@ -108,6 +116,42 @@ class PoisonedInputsITCase {
         assertThat(rejected.get("p-long-word.json"))
                 .contains("utterances[1].text: 40960 characters; at most 5000 per utterance");
         assertThat(calls).containsKey("p-dotted-i");
+
+        // The console opens every indexed call: how long each page took is printed, not asserted
+        // (the machines are shared); a page that hung or failed would fail the test.
+        Path usersFile = input.resolve("users.txt");
+        Map<String, String> passwords = ConsoleCommand.writeDemoUsers(usersFile);
+        try (ConsoleServer console =
+                ConsoleServer.builder()
+                        .opensearch(OpenSearchConnection.open(node))
+                        .users(Users.read(usersFile))
+                        .port(0)
+                        .start()) {
+            HttpClient http =
+                    HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
+            String auth =
+                    Base64.getEncoder()
+                            .encodeToString(
+                                    ("supervisor:" + passwords.get("supervisor"))
+                                            .getBytes(StandardCharsets.UTF_8));
+            for (String id : calls.keySet()) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> page =
+                        http.send(
+                                HttpRequest.newBuilder(console.url().resolve("/calls/" + id))
+                                        .header("Authorization", "Basic " + auth)
+                                        .timeout(java.time.Duration.ofSeconds(10))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                System.out.printf(
+                        java.util.Locale.ROOT,
+                        "console /calls/%s: %d in %d ms%n",
+                        id,
+                        page.statusCode(),
+                        (System.nanoTime() - t0) / 1_000_000);
+                assertThat(page.statusCode()).as("console page of " + id).isEqualTo(200);
+            }
+        }
     }
 
     private void poisoned(String id, String speaker, double start, double end, String text)
