@@ -49,14 +49,46 @@ public final class SkipSummary implements TestExecutionListener {
 
     /**
      * Prints each of the summary files given, if the test JVMs wrote one, and deletes it, so that
-     * the next build starts afresh. Run by the build after Surefire and after Failsafe.
+     * the next build starts afresh. Run by the build after Surefire and after Failsafe. With {@code
+     * --collect FILE} first, what is printed is also appended to FILE (the whole build's list);
+     * {@code --all FILE} prints that list once more at the end of the build, or says that nothing
+     * was skipped, and deletes it.
      */
-    public static void main(String[] files) throws IOException {
-        for (String f : files) {
-            Path p = Path.of(f);
+    public static void main(String[] args) throws IOException {
+        if (args.length == 2 && args[0].equals("--all")) {
+            Path all = Path.of(args[1]);
+            String text = Files.exists(all) ? Files.readString(all, StandardCharsets.UTF_8) : "";
+            System.out.println(
+                    text.isBlank()
+                            ? "callqa: this build skipped no tests."
+                            : "callqa: what this build skipped, and why (all modules):"
+                                    + System.lineSeparator()
+                                    + text.stripTrailing());
+            System.out.flush();
+            Files.deleteIfExists(all);
+            return;
+        }
+        Path collect = null;
+        int from = 0;
+        if (args.length >= 2 && args[0].equals("--collect")) {
+            collect = Path.of(args[1]);
+            from = 2;
+        }
+        for (int i = from; i < args.length; i++) {
+            Path p = Path.of(args[i]);
             if (Files.exists(p)) {
-                System.out.print(Files.readString(p, StandardCharsets.UTF_8));
+                String text = Files.readString(p, StandardCharsets.UTF_8);
+                System.out.print(text);
                 System.out.flush();
+                if (collect != null) {
+                    Files.createDirectories(collect.toAbsolutePath().getParent());
+                    Files.writeString(
+                            collect,
+                            text,
+                            StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND);
+                }
                 Files.delete(p);
             }
         }
