@@ -111,8 +111,18 @@ class ConsoleServerTest {
         return b;
     }
 
+    /**
+     * Sends a request, and sends it again while the console answers 503 with Retry-After ("busy,
+     * come back": its password-hash slot is taken, or its workers are still held by an earlier
+     * test's stalled connections), for up to 10 s, as a client would.
+     */
     private static HttpResponse<String> send(HttpRequest r) throws Exception {
-        return client.send(r, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = client.send(r, HttpResponse.BodyHandlers.ofString());
+        for (int i = 0; i < 40 && answer.statusCode() == 503; i++) {
+            Thread.sleep(250);
+            answer = client.send(r, HttpResponse.BodyHandlers.ofString());
+        }
+        return answer;
     }
 
     @Test
