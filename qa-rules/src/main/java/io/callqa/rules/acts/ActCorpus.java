@@ -1,19 +1,13 @@
 package io.callqa.rules.acts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callqa.rules.classify.TrainingDataException;
-import java.io.BufferedReader;
+import io.callqa.rules.classify.TrainingLines;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -31,8 +25,6 @@ public record ActCorpus(List<ActExample> examples) {
     /** The corpus the bundled model was trained from. */
     public static final String DEFAULT_RESOURCE = "/io/callqa/rules/acts/corpus.jsonl";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** Copies the list so that a corpus is immutable. */
     public ActCorpus {
         examples = List.copyOf(examples);
@@ -40,16 +32,7 @@ public record ActCorpus(List<ActExample> examples) {
 
     /** The corpus bundled with callqa. */
     public static ActCorpus shipped() {
-        try (InputStream in = ActCorpus.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
-            }
-            return read(new InputStreamReader(in, StandardCharsets.UTF_8), DEFAULT_RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (TrainingDataException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return TrainingLines.resource(ActCorpus.class, DEFAULT_RESOURCE, ActCorpus::read);
     }
 
     /** Reads a JSONL file. */
@@ -67,87 +50,47 @@ public record ActCorpus(List<ActExample> examples) {
      */
     public static ActCorpus read(Reader in, String source)
             throws IOException, TrainingDataException {
-        BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
-        List<ActExample> examples = new ArrayList<>();
-        long lineNo = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            lineNo++;
-            if (!line.isBlank()) {
-                examples.add(parse(line, source, lineNo));
-            }
+        TrainingLines.Parsed<ActExample> read = TrainingLines.read(in, source, ActCorpus::parse);
+        if (read.examples().isEmpty()) {
+            throw new TrainingDataException(source, read.lines(), "no examples in the file");
         }
-        if (examples.isEmpty()) {
-            throw new TrainingDataException(source, lineNo, "no examples in the file");
-        }
-        return new ActCorpus(examples);
+        return new ActCorpus(read.examples());
     }
 
-    private static ActExample parse(String line, String source, long lineNo)
-            throws TrainingDataException {
-        JsonNode node;
-        try {
-            node = JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new TrainingDataException(
-                    source, lineNo, "not valid JSON: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new TrainingDataException(source, lineNo, "expected a JSON object");
-        }
-        String text = text(node, "text", source, lineNo);
+    private static ActExample parse(TrainingLines.Line line) throws TrainingDataException {
+        String text = line.text("text");
         if (text.isBlank()) {
-            throw new TrainingDataException(source, lineNo, "\"text\" is empty");
+            throw line.problem("\"text\" is empty");
         }
-        String lang = text(node, "lang", source, lineNo);
+        String lang = line.text("lang");
         if (!lang.equals("en") && !lang.equals("ko")) {
-            throw new TrainingDataException(
-                    source, lineNo, "\"lang\" must be \"en\" or \"ko\", got \"" + lang + "\"");
+            throw line.problem("\"lang\" must be \"en\" or \"ko\", got \"" + lang + "\"");
         }
-        String style = text(node, "style", source, lineNo);
+        String style = line.text("style");
         if (!style.equals("clean") && !style.equals("asr")) {
-            throw new TrainingDataException(
-                    source,
-                    lineNo,
-                    "\"style\" must be \"clean\" or \"asr\", got \"" + style + "\"");
+            throw line.problem("\"style\" must be \"clean\" or \"asr\", got \"" + style + "\"");
         }
-        String split = text(node, "split", source, lineNo);
+        String split = line.text("split");
         if (!split.equals("train") && !split.equals("test")) {
-            throw new TrainingDataException(
-                    source,
-                    lineNo,
-                    "\"split\" must be \"train\" or \"test\", got \"" + split + "\"");
+            throw line.problem("\"split\" must be \"train\" or \"test\", got \"" + split + "\"");
         }
-        String template = text(node, "template", source, lineNo);
-        JsonNode actsNode = node.get("acts");
+        String template = line.text("template");
+        JsonNode actsNode = line.node().get("acts");
         if (actsNode == null || !actsNode.isArray() || actsNode.isEmpty()) {
-            throw new TrainingDataException(
-                    source, lineNo, "\"acts\" must be a non-empty array of act ids");
+            throw line.problem("\"acts\" must be a non-empty array of act ids");
         }
         Set<DialogueAct> acts = EnumSet.noneOf(DialogueAct.class);
         for (JsonNode a : actsNode) {
             try {
                 acts.add(DialogueAct.fromId(a.asText()));
             } catch (IllegalArgumentException e) {
-                throw new TrainingDataException(source, lineNo, e.getMessage());
+                throw line.problem(e.getMessage());
             }
         }
         if (acts.contains(DialogueAct.OTHER) && acts.size() > 1) {
-            throw new TrainingDataException(
-                    source, lineNo, "\"other\" cannot be combined with other acts");
+            throw line.problem("\"other\" cannot be combined with other acts");
         }
         return new ActExample(text, acts, lang, style, template, split.equals("test"));
-    }
-
-    private static String text(JsonNode node, String name, String source, long lineNo)
-            throws TrainingDataException {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
-            throw new TrainingDataException(source, lineNo, "missing \"" + name + "\"");
-        }
-        if (!v.isTextual()) {
-            throw new TrainingDataException(source, lineNo, "\"" + name + "\" must be a string");
-        }
-        return v.asText();
     }
 
     /** The examples a model is trained on. */

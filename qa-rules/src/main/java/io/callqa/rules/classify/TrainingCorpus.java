@@ -1,18 +1,10 @@
 package io.callqa.rules.classify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +21,6 @@ public record TrainingCorpus(List<TrainingExample> examples) {
     /** The corpus the shipped default model was trained from. */
     public static final String DEFAULT_RESOURCE = "/io/callqa/rules/classify/training/corpus.jsonl";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LABEL = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
 
     /** Copies the list so that a corpus is immutable. */
@@ -46,16 +37,7 @@ public record TrainingCorpus(List<TrainingExample> examples) {
 
     /** The corpus shipped with callqa, which the default model was trained from. */
     public static TrainingCorpus shipped() {
-        try (InputStream in = TrainingCorpus.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
-            }
-            return read(new InputStreamReader(in, StandardCharsets.UTF_8), DEFAULT_RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (TrainingDataException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        return TrainingLines.resource(TrainingCorpus.class, DEFAULT_RESOURCE, TrainingCorpus::read);
     }
 
     /**
@@ -67,70 +49,37 @@ public record TrainingCorpus(List<TrainingExample> examples) {
      */
     public static TrainingCorpus read(Reader in, String source)
             throws IOException, TrainingDataException {
-        BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
-        List<TrainingExample> examples = new ArrayList<>();
-        long lineNo = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            examples.add(parse(line, source, lineNo));
+        TrainingLines.Parsed<TrainingExample> read =
+                TrainingLines.read(in, source, TrainingCorpus::parse);
+        if (read.examples().isEmpty()) {
+            throw new TrainingDataException(
+                    source, read.lines(), "no training examples in the file");
         }
-        if (examples.isEmpty()) {
-            throw new TrainingDataException(source, lineNo, "no training examples in the file");
-        }
-        TrainingCorpus corpus = new TrainingCorpus(examples);
+        TrainingCorpus corpus = new TrainingCorpus(read.examples());
         if (corpus.labels().size() < 2) {
             throw new TrainingDataException(
-                    source, lineNo, "need at least two labels, found " + corpus.labels());
+                    source, read.lines(), "need at least two labels, found " + corpus.labels());
         }
         return corpus;
     }
 
-    private static TrainingExample parse(String line, String source, long lineNo)
-            throws TrainingDataException {
-        JsonNode node;
-        try {
-            node = JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new TrainingDataException(
-                    source, lineNo, "not valid JSON: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new TrainingDataException(source, lineNo, "expected a JSON object");
-        }
-        String text = field(node, "text", source, lineNo);
-        String label = field(node, "label", source, lineNo);
-        String lang = field(node, "lang", source, lineNo);
+    private static TrainingExample parse(TrainingLines.Line line) throws TrainingDataException {
+        String text = line.text("text");
+        String label = line.text("label");
+        String lang = line.text("lang");
         if (text.isBlank()) {
-            throw new TrainingDataException(source, lineNo, "\"text\" is empty");
+            throw line.problem("\"text\" is empty");
         }
         if (!LABEL.matcher(label).matches()) {
-            throw new TrainingDataException(
-                    source,
-                    lineNo,
+            throw line.problem(
                     "\"label\" must be lower-case letters, digits, '_' or '-', got \""
                             + label
                             + "\"");
         }
         if (!lang.equals("en") && !lang.equals("ko")) {
-            throw new TrainingDataException(
-                    source, lineNo, "\"lang\" must be \"en\" or \"ko\", got \"" + lang + "\"");
+            throw line.problem("\"lang\" must be \"en\" or \"ko\", got \"" + lang + "\"");
         }
         return new TrainingExample(text, label, lang);
-    }
-
-    private static String field(JsonNode node, String name, String source, long lineNo)
-            throws TrainingDataException {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
-            throw new TrainingDataException(source, lineNo, "missing \"" + name + "\"");
-        }
-        if (!v.isTextual()) {
-            throw new TrainingDataException(source, lineNo, "\"" + name + "\" must be a string");
-        }
-        return v.asText();
     }
 
     /** The distinct labels, in order of first appearance. */
