@@ -7,10 +7,8 @@ import io.callqa.rules.acts.DialogueActClassifier;
 import io.callqa.rules.classify.TrainingDataException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -67,10 +65,7 @@ final class TrainActsCommand implements Callable<Integer> {
         if (training.isEmpty()) {
             throw CallqaException.badInput(data + ": no example is in the train split");
         }
-        Path target = out.toAbsolutePath();
-        if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
-            throw CallqaException.badInput(out + ": the directory does not exist");
-        }
+        ModelFile model = ModelFile.at(out);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(
                 "training on %d examples, testing on %d%n",
@@ -93,14 +88,7 @@ final class TrainActsCommand implements Callable<Integer> {
                 }
             }
         }
-        // Write beside the target and move, so a failed run never leaves half a model.
-        Path tmp = Files.createTempFile(target.getParent(), ".callqa-acts", ".tmp");
-        try {
-            classifier.write(tmp);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        model.replace(classifier::write);
         w.println("wrote " + out);
         return 0;
     }

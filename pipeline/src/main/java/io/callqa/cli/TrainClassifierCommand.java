@@ -7,10 +7,8 @@ import io.callqa.rules.classify.TrainingDataException;
 import io.callqa.rules.classify.TrainingExample;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,24 +63,14 @@ final class TrainClassifierCommand implements Callable<Integer> {
         if (training.isEmpty()) {
             throw CallqaException.badInput(data + ": every example fell in the held-out split");
         }
-        Path target = out.toAbsolutePath();
-        if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
-            throw CallqaException.badInput(out + ": the directory does not exist");
-        }
+        ModelFile model = ModelFile.at(out);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(
                 "training on %d examples, holding out %d; labels %s%n",
                 training.size(), corpus.heldOut().size(), corpus.labels());
         CallClassifier classifier = CallClassifier.train(training, seed);
         report(w, classifier, corpus.heldOut());
-        // Write beside the target and move, so a failed run never leaves half a model.
-        Path tmp = Files.createTempFile(target.getParent(), ".callqa-model", ".tmp");
-        try {
-            classifier.write(tmp);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        model.replace(classifier::write);
         w.println("wrote " + out);
         return 0;
     }
