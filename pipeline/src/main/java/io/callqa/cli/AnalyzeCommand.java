@@ -1,33 +1,37 @@
 package io.callqa.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.Asr;
+import io.callqa.analysis.AudioSignals;
+import io.callqa.analysis.CallReport;
+import io.callqa.analysis.CallReporter;
+import io.callqa.analysis.Source;
+import io.callqa.analysis.document.CallDocuments;
 import io.callqa.audio.AudioFormatException;
 import io.callqa.audio.CallFeatures;
 import io.callqa.audio.FeatureSettings;
-import io.callqa.pipeline.analysis.AudioSignals;
-import io.callqa.rules.classify.CallClassifier;
-import io.callqa.rules.engine.AnalysisJson;
-import io.callqa.rules.engine.CallAnalysis;
-import io.callqa.rules.engine.CallAnalyzer;
+import io.callqa.audio.dynamics.DynamicsSettings;
 import io.callqa.rules.pack.RulePack;
 import io.callqa.rules.pack.RulePackException;
 import io.callqa.rules.pack.RulePackLoader;
 import io.callqa.rules.transcript.CallTranscript;
 import io.callqa.rules.transcript.TranscriptException;
 import io.callqa.rules.transcript.TranscriptReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.commons.codec.digest.DigestUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code callqa analyze}: the post-call analysis of one pre-transcribed call, printed as the
- * analysis result JSON. Runs without Flink or OpenSearch.
+ * {@code callqa analyze}: the analysis of one pre-transcribed call, printed as the very document
+ * the job indexes for it ({@link CallReporter}, {@link CallDocuments}). Runs without Flink or
+ * OpenSearch.
  */
 @Command(
         name = "analyze",
@@ -80,23 +84,30 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw CallqaException.badInput(e.getMessage());
         }
         CallFeatures features = audio == null ? null : audioFeatures(call);
-        CallAnalysis analysis =
+        String transcriptSha = sha256(transcript);
+        Source source =
                 features == null
-                        ? new CallAnalyzer(pack).analyze(call)
-                        : new CallAnalyzer(pack)
-                                .analyze(call, AudioSignals.signals(call, features));
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                        ? Source.transcript(transcript.toUri().toString(), transcriptSha)
+                        : Source.recording(
+                                audio.toUri().toString(),
+                                sha256(audio),
+                                transcript.toUri().toString(),
+                                transcriptSha);
+        CallReport report =
+                new CallReporter(DynamicsSettings.DEFAULTS, pack)
+                        .report(call, source, Asr.PROVIDED, features);
         PrintWriter out = spec.commandLine().getOut();
-        ObjectNode result = AnalysisJson.toJson(analysis);
-        result.set(
-                "category",
-                AnalysisJson.category(CallClassifier.defaultModel().classify(analysis.call())));
-        if (features != null) {
-            AudioSignals.enrich(result, call, features);
-        }
-        out.println(mapper.writeValueAsString(result));
+        out.println(CallDocuments.pretty(report));
         out.flush();
         return 0;
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return DigestUtils.sha256Hex(in);
+        } catch (IOException e) {
+            throw CallqaException.badInput(file + ": cannot be read (" + e.getMessage() + ")");
+        }
     }
 
     private CallFeatures audioFeatures(CallTranscript call) {

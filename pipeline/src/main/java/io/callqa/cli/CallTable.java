@@ -1,7 +1,7 @@
 package io.callqa.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callqa.pipeline.CallqaIndices;
+import io.callqa.analysis.document.IndexNames;
 import io.callqa.pipeline.OpenSearchConnection;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,9 +42,9 @@ final class CallTable {
             client.indices()
                     .refresh(
                             r ->
-                                    r.index(CallqaIndices.CALLS, CallqaIndices.ERRORS_ALL)
+                                    r.index(IndexNames.CALLS, IndexNames.ERRORS_ALL)
                                             .ignoreUnavailable(true));
-            List<JsonNode> calls = fetch(client, CallqaIndices.CALLS, "source.uri");
+            List<JsonNode> calls = fetch(client, IndexNames.CALLS, "source.uri");
             calls.sort(Comparator.comparing(c -> c.path("call_id").asText()));
             String format = "%-17s %-4s %-14s %5s  %-10s %-13s %6s  %s%n";
             out.printf(
@@ -75,14 +75,14 @@ final class CallTable {
                         String.format(Locale.ROOT, "%.0f s", c.path("duration_s").asDouble()),
                         alertsAndFailures(c));
             }
-            List<JsonNode> errors = fetch(client, CallqaIndices.ERRORS_ALL, "source");
+            List<JsonNode> errors = fetch(client, IndexNames.ERRORS_ALL, "source");
             out.printf(
                     Locale.ROOT,
                     "%d call(s) in %s, %d rejected input(s) in %s%n",
                     calls.size(),
-                    CallqaIndices.CALLS,
+                    IndexNames.CALLS,
                     errors.size(),
-                    CallqaIndices.ERRORS_ALL);
+                    IndexNames.ERRORS_ALL);
             for (JsonNode e : errors) {
                 out.println("  rejected: " + e.path("reason").asText());
             }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.AudioSignals;
+import io.callqa.analysis.document.CallDocuments;
 import io.callqa.audio.AudioFormatException;
 import io.callqa.audio.CallAnalyzer;
 import io.callqa.audio.CallFeatures;
@@ -15,7 +17,6 @@ import io.callqa.audio.TimedUtterance;
 import io.callqa.audio.UtteranceFeatures;
 import io.callqa.audio.dynamics.ConversationDynamics;
 import io.callqa.audio.dynamics.SpeechSegment;
-import io.callqa.pipeline.analysis.AudioSignals;
 import io.callqa.rules.transcript.CallTranscript;
 import io.callqa.rules.transcript.TranscriptException;
 import io.callqa.rules.transcript.TranscriptReader;
@@ -162,7 +163,7 @@ final class FeaturesCommand implements Callable<Integer> {
             num(o, "confidence", u.emotion().confidence());
         }
 
-        AudioSignals.emotion(root.putObject("emotion"), f.emotion());
+        CallDocuments.emotion(root.putObject("emotion"), f.emotion());
         return root;
     }
 

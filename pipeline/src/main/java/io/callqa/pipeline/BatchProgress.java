@@ -1,7 +1,7 @@
 package io.callqa.pipeline;
 
+import io.callqa.pipeline.analysis.BatchCounters;
 import java.io.PrintWriter;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -12,10 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.accumulators.Accumulator;
-import org.apache.flink.api.common.accumulators.DoubleCounter;
-import org.apache.flink.api.common.accumulators.LongCounter;
-import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -28,16 +24,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * callqa: 120/500 files, 3.4 h audio, 410x real time, 0 errors
  * </pre>
  *
- * <p>The analysing operator counts into Flink accumulators ({@link Counters}); this class reads
- * them through the {@link JobClient}, which works the same on a local Flink and on a cluster the
- * job was submitted to. Task managers report running accumulators with their heartbeats (every 10 s
- * by default, {@code heartbeat.interval}), so the line moves at that pace. Accumulators belong to
- * an execution attempt: after a restart the counts start again from what was restored.
+ * <p>The analysing operator counts into Flink accumulators ({@link BatchCounters}); this class
+ * reads them through the {@link JobClient}, which works the same on a local Flink and on a cluster
+ * the job was submitted to. Task managers report running accumulators with their heartbeats (every
+ * 10 s by default, {@code heartbeat.interval}), so the line moves at that pace. Accumulators belong
+ * to an execution attempt: after a restart the counts start again from what was restored.
  */
 public final class BatchProgress {
-    static final String FILES_DONE = "callqa-files-done";
-    static final String AUDIO_SECONDS = "callqa-audio-seconds";
-    static final String ERRORS = "callqa-errors";
 
     /** How often the line is printed at most unless told otherwise. */
     public static final Duration DEFAULT_EVERY = Duration.ofSeconds(5);
@@ -102,9 +95,9 @@ public final class BatchProgress {
                         now == null
                                 ? null
                                 : Arrays.asList(
-                                        now.get(FILES_DONE),
-                                        now.get(AUDIO_SECONDS),
-                                        now.get(ERRORS));
+                                        now.get(BatchCounters.FILES_DONE),
+                                        now.get(BatchCounters.AUDIO_SECONDS),
+                                        now.get(BatchCounters.ERRORS));
                 if (counts != null && !counts.equals(last)) {
                     print(line(now, elapsedSeconds(start)));
                     last = counts;
@@ -125,10 +118,10 @@ public final class BatchProgress {
 
     private String line(Map<String, Object> accumulators, double elapsedSeconds) {
         return format(
-                number(accumulators.get(FILES_DONE)).longValue(),
+                number(accumulators.get(BatchCounters.FILES_DONE)).longValue(),
                 totalFiles,
-                number(accumulators.get(AUDIO_SECONDS)).doubleValue(),
-                number(accumulators.get(ERRORS)).longValue(),
+                number(accumulators.get(BatchCounters.AUDIO_SECONDS)).doubleValue(),
+                number(accumulators.get(BatchCounters.ERRORS)).longValue(),
                 elapsedSeconds);
     }
 
@@ -176,56 +169,5 @@ public final class BatchProgress {
             return String.format(Locale.ROOT, "%.0f min", seconds / 60);
         }
         return String.format(Locale.ROOT, "%.0f s", seconds);
-    }
-
-    /**
-     * What one subtask of the analysing operator counts. Flink adds the subtasks' counts up and
-     * ships them to the job manager, where {@link BatchProgress} reads them.
-     */
-    public static final class Counters {
-        private final LongCounter files;
-        private final DoubleCounter audioSeconds;
-        private final LongCounter errors;
-
-        private Counters(LongCounter files, DoubleCounter audioSeconds, LongCounter errors) {
-            this.files = files;
-            this.audioSeconds = audioSeconds;
-            this.errors = errors;
-        }
-
-        /**
-         * The counters of the operator whose runtime context this is, registered now; shared if
-         * another operator in the same task registered them first.
-         */
-        public static Counters register(RuntimeContext context) {
-            return new Counters(
-                    accumulator(context, FILES_DONE, new LongCounter()),
-                    accumulator(context, AUDIO_SECONDS, new DoubleCounter()),
-                    accumulator(context, ERRORS, new LongCounter()));
-        }
-
-        @SuppressWarnings("unchecked")
-        private static <V, R extends Serializable, A extends Accumulator<V, R>> A accumulator(
-                RuntimeContext context, String name, A fresh) {
-            Accumulator<V, R> existing = context.getAccumulator(name);
-            if (existing != null) {
-                return (A) existing;
-            }
-            context.addAccumulator(name, fresh);
-            return fresh;
-        }
-
-        /** A file is done: its call analysed, lasting {@code audioSeconds}, or it was rejected. */
-        public void fileDone(double seconds) {
-            files.add(1L);
-            if (seconds > 0) {
-                audioSeconds.add(seconds);
-            }
-        }
-
-        /** An input, or part of one, went to the dead letters. */
-        public void error() {
-            errors.add(1L);
-        }
     }
 }

@@ -1,12 +1,17 @@
 package io.callqa.pipeline;
 
+import static io.callqa.analysis.document.IndexNames.ALERTS;
+import static io.callqa.analysis.document.IndexNames.CALLS;
+import static io.callqa.analysis.document.IndexNames.ERRORS;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.document.AlertDocument;
+import io.callqa.analysis.document.CallDocument;
+import io.callqa.analysis.document.IndexNames;
 import io.callqa.dashboards.IndexTemplates;
 import io.callqa.pipeline.analysis.DeadLetter;
-import io.callqa.pipeline.document.AlertDocument;
-import io.callqa.pipeline.document.CallDocument;
 import io.callqa.pipeline.sink.opensearch.DocumentConverter;
 import io.callqa.pipeline.sink.opensearch.DocumentRequest;
 import java.io.IOException;
@@ -17,30 +22,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.opensearch.client.transport.OpenSearchTransport;
 
-/** The OpenSearch indices callqa writes, and how each record type becomes a document in them. */
+/**
+ * How each record type becomes a document in callqa's indices ({@link IndexNames}), and the
+ * installing of their templates.
+ */
 public final class CallqaIndices {
-    /** One document per call, id = call id. */
-    public static final String CALLS = "callqa-calls";
-
-    /**
-     * Alerts raised by calls, id = call id and rule, in one index per day of the alert's time
-     * ({@code callqa-alerts-2026.11.21}): retention (the ISM policy of {@code callqa dashboards
-     * install}) can only drop whole indices. Search {@link #ALERTS_ALL}.
-     */
-    public static final String ALERTS = "callqa-alerts";
-
-    /** Every alerts index. */
-    public static final String ALERTS_ALL = ALERTS + "*";
-
-    /**
-     * Inputs the job rejected, with the reason, in one index per day of the rejection, like the
-     * alerts. Search {@link #ERRORS_ALL}.
-     */
-    public static final String ERRORS = "callqa-errors";
-
-    /** Every errors index. */
-    public static final String ERRORS_ALL = ERRORS + "*";
-
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
 
@@ -67,9 +53,9 @@ public final class CallqaIndices {
         }
     }
 
-    /** Call documents go to {@link #CALLS} under their call id. */
+    /** Call documents go to {@link IndexNames#CALLS} under their call id. */
     public static DocumentConverter<CallDocument> calls() {
-        return d -> DocumentRequest.index(CALLS, d.callId, d.json);
+        return d -> DocumentRequest.index(CALLS, d.callId(), d.json());
     }
 
     /**
@@ -78,21 +64,16 @@ public final class CallqaIndices {
      * alert without one (a call without a start time) goes to the day it was indexed.
      */
     public static DocumentConverter<AlertDocument> alerts() {
-        return a -> DocumentRequest.index(daily(ALERTS, alertTime(a.json)), a.alertId, a.json);
+        return a ->
+                DocumentRequest.index(
+                        daily(ALERTS, a.at() == null ? Instant.now() : a.at()),
+                        a.alertId(),
+                        a.json());
     }
 
     /** {@code family-yyyy.MM.dd} for the UTC day of {@code at}. */
     static String daily(String family, Instant at) {
         return family + "-" + DAY.format(at);
-    }
-
-    private static Instant alertTime(String json) {
-        try {
-            String ts = MAPPER.readTree(json).path("@timestamp").asText("");
-            return ts.isEmpty() ? Instant.now() : Instant.parse(ts);
-        } catch (JsonProcessingException | java.time.format.DateTimeParseException e) {
-            return Instant.now();
-        }
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.callqa.pipeline;
 
+import io.callqa.analysis.document.AlertDocument;
+import io.callqa.analysis.document.CallDocument;
 import io.callqa.pipeline.analysis.DeadLetter;
 import io.callqa.pipeline.analysis.TranscriptAnalysis;
-import io.callqa.pipeline.document.AlertDocument;
-import io.callqa.pipeline.document.CallDocument;
 import io.callqa.pipeline.live.AudioSequencer;
 import io.callqa.pipeline.live.LiveAudio;
 import io.callqa.pipeline.live.LiveCallAnalysis;

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.document.IndexNames;
 import io.callqa.console.ConsoleServer;
 import io.callqa.console.Users;
-import io.callqa.pipeline.CallqaIndices;
 import io.callqa.pipeline.IndexContents;
 import io.callqa.pipeline.OpenSearchConnection;
 import io.callqa.testing.OpenSearchExtension;
@@ -85,15 +85,14 @@ class PoisonedInputsITCase {
         poisoned("p-long-word", "customer", 0, 5, "x".repeat(40 * 1024));
 
         URI node = openSearch.httpUri();
-        IndexContents.delete(
-                node, CallqaIndices.CALLS, CallqaIndices.ALERTS_ALL, CallqaIndices.ERRORS_ALL);
+        IndexContents.delete(node, IndexNames.CALLS, IndexNames.ALERTS_ALL, IndexNames.ERRORS_ALL);
         Invocation run =
                 Invocation.run("run", "--input", input.toString(), "--opensearch", node.toString());
         assertThat(run.exit()).as(run.err()).isZero();
 
-        Map<String, JsonNode> calls = IndexContents.documents(node, CallqaIndices.CALLS);
+        Map<String, JsonNode> calls = IndexContents.documents(node, IndexNames.CALLS);
         Map<String, String> rejected = new TreeMap<>();
-        for (JsonNode e : IndexContents.documents(node, CallqaIndices.ERRORS_ALL).values()) {
+        for (JsonNode e : IndexContents.documents(node, IndexNames.ERRORS_ALL).values()) {
             String source = e.path("source").asText();
             rejected.put(source.substring(source.lastIndexOf('/') + 1), e.path("reason").asText());
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.document.IndexNames;
 import io.callqa.testing.OpenSearchExtension;
 import io.callqa.testing.OpenSearchNode;
 import java.io.PrintWriter;
@@ -75,8 +76,7 @@ class BadInputITCase {
         Files.write(input.resolve("misnamed.json"), Arrays.copyOf(wav, 4096));
         Files.writeString(input.resolve("notes.txt"), "a note beside the calls, not a call");
 
-        IndexContents.delete(
-                node, CallqaIndices.CALLS, CallqaIndices.ALERTS_ALL, CallqaIndices.ERRORS_ALL);
+        IndexContents.delete(node, IndexNames.CALLS, IndexNames.ALERTS_ALL, IndexNames.ERRORS_ALL);
         CallqaIndices.installTemplates(node);
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.OPENSEARCH_HOSTS, List.of(node.toString()));
@@ -90,7 +90,7 @@ class BadInputITCase {
         new BatchProgress(7, new PrintWriter(progress), Duration.ofMillis(500))
                 .follow(env.executeAsync("callqa-bad-input"));
 
-        Map<String, JsonNode> calls = IndexContents.documents(node, CallqaIndices.CALLS);
+        Map<String, JsonNode> calls = IndexContents.documents(node, IndexNames.CALLS);
         assertThat(calls.keySet())
                 .containsExactlyInAnyOrder(
                         "s-en-refund-01",
@@ -110,7 +110,7 @@ class BadInputITCase {
                             assertThat(c.at("/qa/score").isNumber()).isTrue();
                         });
 
-        Map<String, JsonNode> errors = IndexContents.documents(node, CallqaIndices.ERRORS_ALL);
+        Map<String, JsonNode> errors = IndexContents.documents(node, IndexNames.ERRORS_ALL);
         assertThat(errors).hasSize(6);
         assertReason(
                 errors,

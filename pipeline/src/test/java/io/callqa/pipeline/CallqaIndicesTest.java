@@ -2,9 +2,10 @@ package io.callqa.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.callqa.analysis.document.AlertDocument;
+import io.callqa.analysis.document.CallDocument;
+import io.callqa.analysis.document.IndexNames;
 import io.callqa.pipeline.analysis.DeadLetter;
-import io.callqa.pipeline.document.AlertDocument;
-import io.callqa.pipeline.document.CallDocument;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -17,19 +18,20 @@ class CallqaIndicesTest {
                 new AlertDocument(
                         "c1:pii-spoken",
                         "c1",
+                        Instant.parse("2026-11-05T23:59:30Z"),
                         "{\"alert_id\":\"c1:pii-spoken\",\"@timestamp\":\"2026-11-05T23:59:30Z\"}");
         var request = CallqaIndices.alerts().toDocument(a);
         assertThat(request.index()).isEqualTo("callqa-alerts-2026.11.05");
         assertThat(request.id()).isEqualTo("c1:pii-spoken");
         // The same alert again (a replay) lands in the same index under the same id.
         assertThat(CallqaIndices.alerts().toDocument(a).index()).isEqualTo(request.index());
-        assertThat(request.index()).matches(CallqaIndices.ALERTS_ALL.replace("*", ".*"));
+        assertThat(request.index()).matches(IndexNames.ALERTS_ALL.replace("*", ".*"));
     }
 
     @Test
     void anUndatedAlertGoesToTheDayItIsIndexed() {
-        AlertDocument a = new AlertDocument("c2:anger", "c2", "{\"alert_id\":\"c2:anger\"}");
-        String today = CallqaIndices.daily(CallqaIndices.ALERTS, Instant.now());
+        AlertDocument a = new AlertDocument("c2:anger", "c2", null, "{\"alert_id\":\"c2:anger\"}");
+        String today = CallqaIndices.daily(IndexNames.ALERTS, Instant.now());
         assertThat(CallqaIndices.alerts().toDocument(a).index()).isEqualTo(today);
     }
 

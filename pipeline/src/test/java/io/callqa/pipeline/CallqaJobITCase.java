@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callqa.analysis.document.IndexNames;
 import io.callqa.testing.OpenSearchExtension;
 import io.callqa.testing.OpenSearchNode;
 import java.io.IOException;
@@ -77,9 +78,9 @@ class CallqaJobITCase {
                 .delete(
                         d ->
                                 d.index(
-                                                CallqaIndices.CALLS,
-                                                CallqaIndices.ERRORS_ALL,
-                                                CallqaIndices.ALERTS_ALL)
+                                                IndexNames.CALLS,
+                                                IndexNames.ERRORS_ALL,
+                                                IndexNames.ALERTS_ALL)
                                         .ignoreUnavailable(true));
     }
 
@@ -109,7 +110,7 @@ class CallqaJobITCase {
         runJob(node);
         runJob(node); // a replay must overwrite, not duplicate
 
-        List<JsonNode> calls = search(CallqaIndices.CALLS);
+        List<JsonNode> calls = search(IndexNames.CALLS);
         assertThat(calls)
                 .extracting(c -> c.path("call_id").asText())
                 .containsExactlyInAnyOrderElementsOf(callIds);
@@ -143,7 +144,7 @@ class CallqaJobITCase {
         }
 
         // Every alert a call raised is indexed once, with the call's metadata, as written.
-        List<JsonNode> alerts = search(CallqaIndices.ALERTS_ALL);
+        List<JsonNode> alerts = search(IndexNames.ALERTS_ALL);
         for (String id : callIds) {
             JsonNode truth =
                     json.readTree(SAMPLES.resolve(id + ".json").toFile()).path("ground_truth");
@@ -163,7 +164,7 @@ class CallqaJobITCase {
                             assertThat(a.path("acknowledged").asBoolean()).isFalse();
                         });
 
-        List<JsonNode> errors = search(CallqaIndices.ERRORS_ALL);
+        List<JsonNode> errors = search(IndexNames.ERRORS_ALL);
         assertThat(errors).hasSize(4);
         assertThat(errors)
                 .extracting(e -> e.path("reason").asText())

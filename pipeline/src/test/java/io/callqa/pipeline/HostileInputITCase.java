@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.document.IndexNames;
 import io.callqa.pipeline.live.LiveCallSettings;
 import io.callqa.pipeline.live.LiveTopics;
 import io.callqa.testing.KafkaBroker;
@@ -154,8 +155,7 @@ class HostileInputITCase {
         long generatedMs = (System.nanoTime() - began) / 1_000_000;
 
         URI node = openSearch.httpUri();
-        IndexContents.delete(
-                node, CallqaIndices.CALLS, CallqaIndices.ALERTS_ALL, CallqaIndices.ERRORS_ALL);
+        IndexContents.delete(node, IndexNames.CALLS, IndexNames.ALERTS_ALL, IndexNames.ERRORS_ALL);
         CallqaIndices.installTemplates(node);
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.OPENSEARCH_HOSTS, List.of(node.toString()));
@@ -335,14 +335,14 @@ class HostileInputITCase {
         static Outcomes fetch(URI node) throws IOException, InterruptedException {
             Set<String> uris = new HashSet<>();
             Set<String> ids = new HashSet<>();
-            for (JsonNode c : all(node, CallqaIndices.CALLS, "call_id", "source")) {
+            for (JsonNode c : all(node, IndexNames.CALLS, "call_id", "source")) {
                 ids.add(c.path("call_id").asText());
                 uris.add(name(c.at("/source/uri").asText()));
                 uris.add(name(c.at("/source/transcript/uri").asText()));
             }
             List<Rejection> rejections = new ArrayList<>();
             for (JsonNode e :
-                    all(node, CallqaIndices.ERRORS_ALL, "source", "stage", "reason", "call_id")) {
+                    all(node, IndexNames.ERRORS_ALL, "source", "stage", "reason", "call_id")) {
                 rejections.add(
                         new Rejection(
                                 e.path("source").asText(),

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.document.AlertDocument;
+import io.callqa.analysis.document.CallDocument;
+import io.callqa.analysis.document.IndexNames;
 import io.callqa.pipeline.analysis.DeadLetter;
-import io.callqa.pipeline.document.AlertDocument;
-import io.callqa.pipeline.document.CallDocument;
 import io.callqa.pipeline.sink.opensearch.DocumentRequest;
 import io.callqa.pipeline.sink.opensearch.OpenSearchSink;
 import io.callqa.pipeline.source.CallFiles;
@@ -130,8 +131,7 @@ class RecoveryITCase {
     }
 
     private Indexed run(boolean failOnce) throws Exception {
-        IndexContents.delete(
-                node, CallqaIndices.CALLS, CallqaIndices.ALERTS_ALL, CallqaIndices.ERRORS_ALL);
+        IndexContents.delete(node, IndexNames.CALLS, IndexNames.ALERTS_ALL, IndexNames.ERRORS_ALL);
         CallqaIndices.installTemplates(node);
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.OPENSEARCH_HOSTS, List.of(node.toString()));
@@ -172,11 +172,11 @@ class RecoveryITCase {
         job.execute(env);
         Indexed indexed = new Indexed();
         indexed.millis = (System.nanoTime() - start) / 1_000_000;
-        indexed.calls = IndexContents.documents(node, CallqaIndices.CALLS);
-        indexed.alerts = IndexContents.documents(node, CallqaIndices.ALERTS_ALL);
+        indexed.calls = IndexContents.documents(node, IndexNames.CALLS);
+        indexed.alerts = IndexContents.documents(node, IndexNames.ALERTS_ALL);
         indexed.errors = new TreeMap<>();
         for (Map.Entry<String, JsonNode> e :
-                IndexContents.documents(node, CallqaIndices.ERRORS_ALL).entrySet()) {
+                IndexContents.documents(node, IndexNames.ERRORS_ALL).entrySet()) {
             // When a file was rejected differs between runs; what and why must not.
             ObjectNode error = e.getValue().deepCopy();
             error.remove("@timestamp");
@@ -283,7 +283,7 @@ class RecoveryITCase {
                     COVERING_CHECKPOINT.set(coveringCheckpoint);
                     throw new IOException(
                             "injected failure after call document "
-                                    + element.callId
+                                    + element.callId()
                                     + ", document "
                                     + written
                                     + " of this writer");

@@ -3,6 +3,7 @@ package io.callqa.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callqa.analysis.document.IndexNames;
 import io.callqa.servers.LocalOpenSearch;
 import java.net.URI;
 import java.nio.file.Files;
@@ -108,18 +109,13 @@ class ResilienceITCase {
                 .build(env);
         JobClient job = env.executeAsync("callqa-resilience");
         try {
-            await(
-                    "the first calls indexed",
-                    job,
-                    () -> count(CallqaIndices.CALLS) == before.size());
+            await("the first calls indexed", job, () -> count(IndexNames.CALLS) == before.size());
             assertThat(bulkRequestsFailed(job.getJobID())).isZero();
 
             long down = System.nanoTime();
             node.stop();
             assertThat(node.isRunning()).isFalse();
-            assertThat(count(CallqaIndices.CALLS))
-                    .as("calls counted on a stopped node")
-                    .isEqualTo(-1);
+            assertThat(count(IndexNames.CALLS)).as("calls counted on a stopped node").isEqualTo(-1);
             // One rename, so that the job sees each recording and its transcript together.
             Files.move(late, input.resolve("during"), StandardCopyOption.ATOMIC_MOVE);
             await(
@@ -132,7 +128,7 @@ class ResilienceITCase {
             double stopped = (System.nanoTime() - down) / 1e9;
             node.restart();
             // Same port, same data: what was indexed before the outage is still there.
-            assertThat(count(CallqaIndices.CALLS)).isGreaterThanOrEqualTo(before.size());
+            assertThat(count(IndexNames.CALLS)).isGreaterThanOrEqualTo(before.size());
             double unreachable = (System.nanoTime() - down) / 1e9;
             long back = System.nanoTime();
 
@@ -147,15 +143,15 @@ class ResilienceITCase {
                     "every call, alert and error indexed after the restart",
                     job,
                     () ->
-                            count(CallqaIndices.CALLS) == ids.size()
-                                    && count(CallqaIndices.ALERTS_ALL) >= alertCount
-                                    && count(CallqaIndices.ERRORS_ALL) == 1);
+                            count(IndexNames.CALLS) == ids.size()
+                                    && count(IndexNames.ALERTS_ALL) >= alertCount
+                                    && count(IndexNames.ERRORS_ALL) == 1);
             double caughtUp = (System.nanoTime() - back) / 1e9;
             assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
 
-            Map<String, JsonNode> calls = IndexContents.documents(uri, CallqaIndices.CALLS);
+            Map<String, JsonNode> calls = IndexContents.documents(uri, IndexNames.CALLS);
             assertThat(calls.keySet()).containsExactlyInAnyOrderElementsOf(ids);
-            Map<String, JsonNode> alerts = IndexContents.documents(uri, CallqaIndices.ALERTS_ALL);
+            Map<String, JsonNode> alerts = IndexContents.documents(uri, IndexNames.ALERTS_ALL);
             for (String id : ids) {
                 Set<String> types = new TreeSet<>();
                 alerts.values().stream()
@@ -163,7 +159,7 @@ class ResilienceITCase {
                         .forEach(a -> types.add(a.path("type").asText()));
                 assertThat(types).as(id).isEqualTo(IndexContents.expectedAlerts(id));
             }
-            assertThat(IndexContents.documents(uri, CallqaIndices.ERRORS_ALL).values())
+            assertThat(IndexContents.documents(uri, IndexNames.ERRORS_ALL).values())
                     .singleElement()
                     .satisfies(
                             e ->

@@ -3,6 +3,7 @@ package io.callqa.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callqa.analysis.document.IndexNames;
 import io.callqa.pipeline.source.TranscriptTopic;
 import io.callqa.testing.KafkaBroker;
 import io.callqa.testing.KafkaExtension;
@@ -101,13 +102,12 @@ class TranscriptTopicITCase {
                         .setMapper(new JacksonJsonpMapper())
                         .build()) {
             OpenSearchClient client = new OpenSearchClient(transport);
-            client.indices().refresh(r -> r.index(CallqaIndices.CALLS, CallqaIndices.ERRORS_ALL));
-            List<JsonNode> docs = search(client, CallqaIndices.CALLS, "kafka:" + topic + "/");
+            client.indices().refresh(r -> r.index(IndexNames.CALLS, IndexNames.ERRORS_ALL));
+            List<JsonNode> docs = search(client, IndexNames.CALLS, "kafka:" + topic + "/");
             assertThat(docs)
                     .extracting(d -> d.path("call_id").asText())
                     .containsExactlyInAnyOrderElementsOf(callIds);
-            List<JsonNode> errors =
-                    search(client, CallqaIndices.ERRORS_ALL, "kafka:" + topic + "/");
+            List<JsonNode> errors = search(client, IndexNames.ERRORS_ALL, "kafka:" + topic + "/");
             int n = samples.size();
             assertThat(errors)
                     .extracting(e -> e.path("reason").asText())
@@ -133,7 +133,7 @@ class TranscriptTopicITCase {
 
     private static List<JsonNode> search(OpenSearchClient client, String index, String prefix)
             throws java.io.IOException {
-        String field = index.equals(CallqaIndices.CALLS) ? "source.uri" : "source";
+        String field = index.equals(IndexNames.CALLS) ? "source.uri" : "source";
         List<JsonNode> out = new ArrayList<>();
         for (Hit<JsonNode> h :
                 client.search(

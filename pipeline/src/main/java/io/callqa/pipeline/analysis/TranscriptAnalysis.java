@@ -1,16 +1,19 @@
 package io.callqa.pipeline.analysis;
 
+import io.callqa.analysis.Asr;
+import io.callqa.analysis.AudioSignals;
+import io.callqa.analysis.CallReporter;
+import io.callqa.analysis.Source;
+import io.callqa.analysis.document.AlertDocument;
+import io.callqa.analysis.document.CallDocument;
+import io.callqa.analysis.document.CallDocuments;
 import io.callqa.audio.AudioFormatException;
 import io.callqa.audio.AudioSource;
 import io.callqa.audio.CallFeatures;
 import io.callqa.audio.FeatureSettings;
 import io.callqa.audio.WavDecoder;
 import io.callqa.audio.dynamics.DynamicsSettings;
-import io.callqa.pipeline.BatchProgress;
 import io.callqa.pipeline.asr.RecordingTranscriber;
-import io.callqa.pipeline.document.AlertDocument;
-import io.callqa.pipeline.document.CallDocument;
-import io.callqa.pipeline.document.CallDocumentBuilder;
 import io.callqa.pipeline.source.CallFiles;
 import io.callqa.pipeline.source.CallInput;
 import io.callqa.rules.transcript.CallTranscript;
@@ -62,9 +65,12 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
     private final TranscriptReader.Limits limits;
 
     private transient TranscriptReader reader;
-    private transient CallDocumentBuilder documents;
+    private transient CallReporter reporter;
     private transient io.callqa.audio.CallAnalyzer audioAnalyzer;
-    private transient BatchProgress.Counters progress;
+    private transient BatchCounters progress;
+
+    /** A call's recording as analysed: where it is, its hash and what audio analysis measured. */
+    private record Recording(String uri, String sha256, CallFeatures features) {}
 
     /** Analysis of transcribed calls; recordings without a transcript are reported. */
     public TranscriptAnalysis() {
@@ -91,14 +97,14 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
     @Override
     public void open(OpenContext openContext) {
         reader = new TranscriptReader(limits);
-        documents = new CallDocumentBuilder(DynamicsSettings.DEFAULTS);
+        reporter = new CallReporter(DynamicsSettings.DEFAULTS);
         audioAnalyzer = new io.callqa.audio.CallAnalyzer(FeatureSettings.DEFAULTS);
-        progress = BatchProgress.Counters.register(getRuntimeContext());
+        progress = BatchCounters.register(getRuntimeContext());
     }
 
     @Override
     public void processElement(CallInput file, Context ctx, Collector<CallDocument> out) {
-        List<CallDocumentBuilder.Built> results = new ArrayList<>();
+        List<CallDocuments.Written> results = new ArrayList<>();
         try {
             analyse(file, ctx, results::add);
         } catch (Throwable t) {
@@ -107,18 +113,18 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
             reject(ctx, file, file.uri + ": could not be analysed: " + RecordFailure.describe(t));
             return;
         }
-        for (CallDocumentBuilder.Built built : results) {
+        for (CallDocuments.Written built : results) {
             out.collect(built.call());
             built.alerts().forEach(a -> ctx.output(ALERTS, a));
         }
     }
 
-    private void analyse(CallInput file, Context ctx, Consumer<CallDocumentBuilder.Built> out) {
+    private void analyse(CallInput file, Context ctx, Consumer<CallDocuments.Written> out) {
         if (file.payload == null && CallFiles.isUnsupportedAudio(file.uri)) {
             unsupportedAudio(file, ctx);
             return;
         }
-        if (file.payload == null && file.uri.toLowerCase(java.util.Locale.ROOT).endsWith(".wav")) {
+        if (file.payload == null && CallFiles.isRecording(file.uri)) {
             audioOnly(file, ctx, out);
             return;
         }
@@ -136,25 +142,29 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
             reject(ctx, file, e.getMessage());
             return;
         }
+        Recording recording = recording(file, transcript, ctx);
+        Source source =
+                recording == null
+                        ? Source.transcript(file.uri, sha256(bytes))
+                        : Source.recording(
+                                recording.uri(), recording.sha256(), file.uri, sha256(bytes));
         out.accept(
-                documents.build(
-                        transcript, file.uri, sha256(bytes), recording(file, transcript, ctx)));
+                CallDocuments.write(
+                        reporter.report(
+                                transcript,
+                                source,
+                                Asr.PROVIDED,
+                                recording == null ? null : recording.features())));
         progress.fileDone(transcript.speechEnd());
     }
 
     /**
-     * A recording arrives as its own file: with a transcript beside it, that transcript's record
-     * carries it; without one it cannot be analysed yet, and says so rather than vanishing.
+     * A recording that came as its own input has no transcript beside it (the source leaves out a
+     * recording whose transcript is there: {@link CallFiles}): it is transcribed when a model is
+     * configured, and otherwise reported rather than left to vanish.
      */
-    private void audioOnly(CallInput wav, Context ctx, Consumer<CallDocumentBuilder.Built> out) {
-        Path sidecar = new Path(wav.uri.substring(0, wav.uri.length() - ".wav".length()) + ".json");
-        try {
-            if (sidecar.getFileSystem().exists(sidecar)) {
-                return;
-            }
-        } catch (IOException e) {
-            // Fall through: an unreadable sidecar location is reported like a missing one.
-        }
+    private void audioOnly(CallInput wav, Context ctx, Consumer<CallDocuments.Written> out) {
+        Path sidecar = CallFiles.transcriptOf(new Path(wav.uri));
         if (modelDir != null) {
             transcribe(wav, ctx, out);
             return;
@@ -180,7 +190,7 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
      * Transcribes a recording that came without a transcript, then analyses it like any other call;
      * the call id is the file name without {@code .wav}.
      */
-    private void transcribe(CallInput wav, Context ctx, Consumer<CallDocumentBuilder.Built> out) {
+    private void transcribe(CallInput wav, Context ctx, Consumer<CallDocuments.Written> out) {
         Path path = new Path(wav.uri);
         String name = path.getName();
         String callId = name.substring(0, name.length() - ".wav".length());
@@ -206,15 +216,22 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
             reject(ctx, wav, wav.uri + ": Vosk (" + modelDir + ") recognized no words in it");
             return;
         }
-        CallDocumentBuilder.Recording recording = analyse(path, transcript, ctx);
+        Recording recording = analyse(path, transcript, ctx);
+        Asr vosk = new Asr("vosk", java.nio.file.Path.of(modelDir).getFileName().toString());
         out.accept(
-                documents.build(
-                        transcript,
-                        wav.uri,
-                        recording == null ? null : recording.sha256(),
-                        recording,
-                        "vosk",
-                        java.nio.file.Path.of(modelDir).getFileName().toString()));
+                CallDocuments.write(
+                        recording == null
+                                ? reporter.report(
+                                        transcript, Source.transcript(wav.uri, null), vosk, null)
+                                : reporter.report(
+                                        transcript,
+                                        Source.recording(
+                                                recording.uri(),
+                                                recording.sha256(),
+                                                wav.uri,
+                                                recording.sha256()),
+                                        vosk,
+                                        recording.features())));
         progress.fileDone(transcript.speechEnd());
     }
 
@@ -244,32 +261,22 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
     }
 
     /**
-     * The recording beside a transcript file ({@code c.json} → {@code c.wav}), analysed with the
-     * transcript's timings; null when there is none. A recording that cannot be used becomes a dead
-     * letter, and the call is still analysed from its transcript alone.
+     * The recording that the source found beside a transcript file, analysed with the transcript's
+     * timings; null when there is none. A recording that cannot be used becomes a dead letter, and
+     * the call is still analysed from its transcript alone.
      */
-    private CallDocumentBuilder.Recording recording(
-            CallInput file, CallTranscript transcript, Context ctx) {
-        if (file.payload != null || !file.uri.endsWith(".json")) {
+    private Recording recording(CallInput file, CallTranscript transcript, Context ctx) {
+        if (file.recordingUri == null) {
             return null;
         }
-        Path wav = new Path(file.uri.substring(0, file.uri.length() - ".json".length()) + ".wav");
-        try {
-            if (!wav.getFileSystem().exists(wav)) {
-                return null;
-            }
-        } catch (IOException e) {
-            return null;
-        }
-        return analyse(wav, transcript, ctx);
+        return analyse(new Path(file.recordingUri), transcript, ctx);
     }
 
     /**
      * Analyses the recording {@code wav} with the transcript's timings; null, and a dead letter,
      * when it cannot be used.
      */
-    private CallDocumentBuilder.Recording analyse(
-            Path wav, CallTranscript transcript, Context ctx) {
+    private Recording analyse(Path wav, CallTranscript transcript, Context ctx) {
         try {
             FileSystem fs = wav.getFileSystem();
             long length = fs.getFileStatus(wav).getLen();
@@ -281,8 +288,7 @@ public class TranscriptAnalysis extends ProcessFunction<CallInput, CallDocument>
                 // Hash the whole file, including any chunks after the audio data.
                 in.transferTo(OutputStream.nullOutputStream());
             }
-            return new CallDocumentBuilder.Recording(
-                    wav.toString(), HexFormat.of().formatHex(sha.digest()), features);
+            return new Recording(wav.toString(), HexFormat.of().formatHex(sha.digest()), features);
         } catch (IOException | RuntimeException | Error e) {
             RecordFailure.rethrowIfFatal(e);
             String reason =

@@ -2,7 +2,15 @@ package io.callqa.pipeline.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.Asr;
+import io.callqa.analysis.CallReport;
+import io.callqa.analysis.CallReporter;
+import io.callqa.analysis.Source;
+import io.callqa.analysis.document.AlertDocument;
+import io.callqa.analysis.document.CallDocument;
+import io.callqa.analysis.document.CallDocuments;
+import io.callqa.analysis.document.LiveStamp;
+import io.callqa.analysis.document.LiveStamp.SettledBy;
 import io.callqa.audio.AudioFormatException;
 import io.callqa.audio.CallFeatures;
 import io.callqa.audio.EmotionEstimate;
@@ -18,9 +26,10 @@ import io.callqa.pipeline.analysis.RecordFailure;
 import io.callqa.pipeline.analysis.TranscriptAnalysis;
 import io.callqa.pipeline.asr.RecognizedUtterance;
 import io.callqa.pipeline.asr.VoskTranscriber;
-import io.callqa.pipeline.document.AlertDocument;
-import io.callqa.pipeline.document.CallDocument;
-import io.callqa.pipeline.document.CallDocumentBuilder;
+import io.callqa.rules.engine.Alert;
+import io.callqa.rules.engine.CallAnalysis;
+import io.callqa.rules.engine.CallSignals;
+import io.callqa.rules.engine.LiveAlerts;
 import io.callqa.rules.engine.TimeSpan;
 import io.callqa.rules.engine.UtteranceEmotion;
 import io.callqa.rules.transcript.CallTranscript;
@@ -109,7 +118,7 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
     private transient ValueState<Long> audioWaitTimer;
     private transient double shortestDeadAirS;
     private transient UtteranceProsody prosody;
-    private transient CallDocumentBuilder documents;
+    private transient CallReporter reporter;
     private transient Map<String, Recognizer> recognizers;
     private transient Counter alertsRaised;
 
@@ -176,8 +185,8 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("audio-wait-timer", Long.class));
         prosody = new UtteranceProsody(FeatureSettings.DEFAULTS);
-        documents = new CallDocumentBuilder(DynamicsSettings.DEFAULTS);
-        shortestDeadAirS = documents.shortestDeadAirAlertS();
+        reporter = new CallReporter(DynamicsSettings.DEFAULTS);
+        shortestDeadAirS = reporter.shortestDeadAirAlertS();
         recognizers = new HashMap<>();
         alertsRaised = getRuntimeContext().getMetricGroup().counter("liveAlertsRaised");
     }
@@ -517,8 +526,17 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
             }
             Speaker.fromId(h.speaker).ifPresent(s -> heardFrom.merge(s, h.start, Math::max));
         }
-        for (AlertDocument a : documents.settledAlerts(t, emotions, heardFrom, silence)) {
-            raise(ctx, a, by, atMillis);
+        CallSignals signals = CallSignals.NONE.withEmotions(emotions);
+        if (silence.isPresent()) {
+            signals = signals.withOngoingSilence(t, silence.get());
+        }
+        CallAnalysis partial = reporter.analyzeSoFar(t, signals);
+        List<Alert> settled = LiveAlerts.settled(partial, heardFrom);
+        if (!settled.isEmpty()) {
+            Map<String, String> metadata = CallReporter.redactedMetadata(t);
+            for (Alert a : settled) {
+                raise(ctx, partial.call(), metadata, a, by, atMillis);
+            }
         }
     }
 
@@ -528,23 +546,21 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
      * showed a silence had lasted too long was produced) or, with neither, the end of the call. The
      * alert latency is the difference, as seen by whoever consumes the alert.
      */
-    private void raise(Context ctx, AlertDocument a, SettledBy by, long atMillis) throws Exception {
-        if (raised.contains(a.alertId)) {
+    private void raise(
+            Context ctx,
+            CallTranscript redacted,
+            Map<String, String> metadata,
+            Alert a,
+            SettledBy by,
+            long atMillis)
+            throws Exception {
+        if (raised.contains(a.id())) {
             return;
         }
-        raised.put(a.alertId, true);
+        raised.put(a.id(), true);
         alertsRaised.inc();
-        ObjectNode json = (ObjectNode) MAPPER.readTree(a.json);
-        ObjectNode live = json.putObject("live");
-        live.put("raised_at", ctx.timerService().currentProcessingTime());
-        if (by == SettledBy.UTTERANCE) {
-            live.put("finalized_at", atMillis);
-        } else if (by == SettledBy.AUDIO) {
-            live.put("audio_at", atMillis);
-        } else {
-            live.put("at_call_end", true);
-        }
-        ctx.output(ALERTS, new AlertDocument(a.alertId, a.callId, MAPPER.writeValueAsString(json)));
+        LiveStamp stamp = new LiveStamp(ctx.timerService().currentProcessingTime(), by, atMillis);
+        ctx.output(ALERTS, CallDocuments.alert(redacted, metadata, a, stamp));
     }
 
     /**
@@ -552,7 +568,7 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
      * cleared whether or not its analysis succeeded (a failure is reported instead).
      */
     private void onClosed(LiveAudio in, Context ctx, Collector<CallDocument> out) throws Exception {
-        CallDocumentBuilder.Built built;
+        CallReport built;
         try {
             built = closeCall(in, ctx);
         } catch (Throwable t) {
@@ -570,9 +586,9 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
             dropRecognizers(ctx.getCurrentKey());
         }
         if (built != null) {
-            out.collect(built.call());
-            for (AlertDocument a : built.alerts()) {
-                raise(ctx, a, SettledBy.CALL_END, 0);
+            out.collect(CallDocuments.call(built));
+            for (Alert a : built.analysis().alerts()) {
+                raise(ctx, built.call(), built.metadata(), a, SettledBy.CALL_END, 0);
             }
         }
         Long timer = audioWaitTimer.value();
@@ -603,8 +619,8 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         audioWaitTimer.clear();
     }
 
-    /** The closed call's document and alerts, or null when it had no words (reported). */
-    private CallDocumentBuilder.Built closeCall(LiveAudio in, Context ctx) throws Exception {
+    /** The closed call's report, or null when it had no words (reported). */
+    private CallReport closeCall(LiveAudio in, Context ctx) throws Exception {
         String callId = ctx.getCurrentKey();
         // Whatever is still waiting gets measured with the audio there is.
         for (LiveUtterance u : waiting.get()) {
@@ -663,11 +679,11 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
                 measured.isEmpty()
                         ? null
                         : prosody.callFeatures("live:" + callId, duration, measured);
-        return documents.buildLive(
+        return reporter.report(
                 t,
-                features,
-                "kafka:" + LiveTopics.AUDIO + "/" + callId,
-                modelDir == null ? "provided" : "vosk");
+                Source.live("kafka:" + LiveTopics.AUDIO + "/" + callId),
+                modelDir == null ? Asr.PROVIDED : new Asr("vosk", null),
+                features);
     }
 
     private List<HeardUtterance> sorted() throws Exception {
@@ -766,16 +782,6 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
     private static int words(String text) {
         String s = text == null ? "" : text.strip();
         return s.isEmpty() ? 0 : s.split("\\s+").length;
-    }
-
-    /** What settled an alert, and so what its time stamp means. */
-    private enum SettledBy {
-        /** A finalized utterance: the stamp is when it was finalized. */
-        UTTERANCE,
-        /** The call's audio (dead air while it lasts): the stamp is the chunk's record time. */
-        AUDIO,
-        /** The end of the call: no stamp. */
-        CALL_END
     }
 
     /** A channel's recognizer and where in the call its first sample was. */

@@ -2,9 +2,9 @@ package io.callqa.pipeline.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callqa.analysis.document.AlertDocument;
 import io.callqa.pipeline.analysis.DeadLetter;
 import io.callqa.pipeline.analysis.RecordFailure;
-import io.callqa.pipeline.document.AlertDocument;
 import io.callqa.rules.transcript.TranscriptReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -539,7 +539,7 @@ public final class LiveTopics {
 
         @Override
         public byte[] serialize(AlertDocument a) {
-            return a.callId.getBytes(StandardCharsets.UTF_8);
+            return a.callId().getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -572,7 +572,7 @@ public final class LiveTopics {
 
         @Override
         public byte[] serialize(AlertDocument a) {
-            return a.json.getBytes(StandardCharsets.UTF_8);
+            return a.json().getBytes(StandardCharsets.UTF_8);
         }
     }
 }

@@ -46,6 +46,36 @@ public final class CallFiles {
         return builder.build();
     }
 
+    /**
+     * The transcript that belongs to the recording {@code wav}: the same name with {@code .json}
+     * ({@code c-1.wav} and {@code c-1.json}). The one statement of the recorded-call convention.
+     */
+    public static Path transcriptOf(Path wav) {
+        return sibling(wav, ".wav", ".json");
+    }
+
+    /**
+     * The recording that belongs to the transcript {@code json}: the same name with {@code .wav}.
+     */
+    public static Path recordingOf(Path json) {
+        return sibling(json, ".json", ".wav");
+    }
+
+    /** Whether {@code uri} names a recording callqa decodes (WAV). */
+    public static boolean isRecording(String uri) {
+        return uri.toLowerCase(Locale.ROOT).endsWith(".wav");
+    }
+
+    /** Whether {@code uri} names a transcript. */
+    public static boolean isTranscript(String uri) {
+        return uri.toLowerCase(Locale.ROOT).endsWith(".json");
+    }
+
+    private static Path sibling(Path file, String from, String to) {
+        String s = file.toString();
+        return new Path(s.substring(0, s.length() - from.length()) + to);
+    }
+
     /** Whether {@code uri} names a recording in a format callqa does not decode. */
     public static boolean isUnsupportedAudio(String uri) {
         String name = uri.toLowerCase(Locale.ROOT);

@@ -21,6 +21,12 @@ public class CallInput {
     /** The content when it arrived inline (Kafka); null for files, which are read on demand. */
     public byte[] payload;
 
+    /**
+     * For a transcript file, the recording that belongs to it ({@link CallFiles#recordingOf}), as
+     * the source found it; null when there is none.
+     */
+    public String recordingUri;
+
     /** For Flink's POJO serializer. */
     public CallInput() {}
 
@@ -28,6 +34,12 @@ public class CallInput {
     public CallInput(String uri, long sizeBytes) {
         this.uri = uri;
         this.sizeBytes = sizeBytes;
+    }
+
+    /** A transcript file at {@code uri} and the recording that belongs to it (or null). */
+    public CallInput(String uri, long sizeBytes, String recordingUri) {
+        this(uri, sizeBytes);
+        this.recordingUri = recordingUri;
     }
 
     /** Content that arrived inline from {@code source}. */
@@ -39,12 +51,15 @@ public class CallInput {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CallInput f && f.uri.equals(uri) && f.sizeBytes == sizeBytes;
+        return o instanceof CallInput f
+                && f.uri.equals(uri)
+                && f.sizeBytes == sizeBytes
+                && Objects.equals(f.recordingUri, recordingUri);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(uri, sizeBytes);
+        return Objects.hash(uri, sizeBytes, recordingUri);
     }
 
     @Override

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callqa.analysis.document.CallDocument;
 import io.callqa.pipeline.analysis.DeadLetter;
-import io.callqa.pipeline.document.CallDocument;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ class LiveCallAnalysisTest {
         var out = harness.getSideOutput(LiveCallAnalysis.ALERTS);
         return out == null
                 ? List.of()
-                : out.stream().map(StreamRecord::getValue).map(a -> a.alertId).toList();
+                : out.stream().map(StreamRecord::getValue).map(a -> a.alertId()).toList();
     }
 
     private List<String> deadLetters() {
@@ -110,7 +110,7 @@ class LiveCallAnalysisTest {
 
         harness.processElement(LiveAudio.closed("c1", "ended", Map.of("language", "en")), 0);
         assertThat(harness.extractOutputValues()).hasSize(1);
-        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json);
+        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json());
         assertThat(doc.at("/source/kind").asText()).isEqualTo("live");
         assertThat(doc.path("utterances")).hasSize(2);
         // Raised live, found again at the end: one alert, not two.
@@ -140,7 +140,7 @@ class LiveCallAnalysisTest {
         assertThat(alertIds()).containsExactly("c4:dead-air");
         JsonNode alert =
                 JSON.readTree(
-                        harness.getSideOutput(LiveCallAnalysis.ALERTS).peek().getValue().json);
+                        harness.getSideOutput(LiveCallAnalysis.ALERTS).peek().getValue().json());
         assertThat(alert.at("/live/audio_at").isNumber()).isTrue();
         assertThat(alert.at("/live/finalized_at").isMissingNode()).isTrue();
         assertThat(alert.toString()).contains("of dead-air (3.00-33.");
@@ -151,7 +151,7 @@ class LiveCallAnalysisTest {
         noise("c4", "customer", 175, 2);
         harness.processElement(LiveAudio.closed("c4", "ended", Map.of("language", "en")), 0);
         assertThat(alertIds()).containsOnlyOnce("c4:dead-air");
-        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json);
+        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json());
         assertThat(doc.at("/qa/failed_rules").toString()).contains("dead-air");
         assertThat(harness.numKeyedStateEntries()).isZero();
     }
@@ -198,7 +198,7 @@ class LiveCallAnalysisTest {
                                 + " without prosody");
 
         harness.processElement(LiveAudio.closed("c5", "ended", Map.of("language", "en")), 0);
-        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json);
+        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json());
         assertThat(doc.path("utterances")).hasSize(1);
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numProcessingTimeTimers()).isZero();
@@ -257,7 +257,7 @@ class LiveCallAnalysisTest {
             }
             harness.processElement(LiveAudio.closed(id, "ended", Map.of()), 0);
             List<CallDocument> docs = harness.extractOutputValues();
-            JsonNode doc = JSON.readTree(docs.get(docs.size() - 1).json);
+            JsonNode doc = JSON.readTree(docs.get(docs.size() - 1).json());
             Set<String> failed = new TreeSet<>();
             doc.at("/qa/failed_rules").forEach(v -> failed.add(v.asText()));
             Set<String> expected = new TreeSet<>();
@@ -298,7 +298,7 @@ class LiveCallAnalysisTest {
         open(snapshot);
         harness.processElement(LiveAudio.closed("c6", "ended", Map.of()), 0);
 
-        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json);
+        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json());
         JsonNode first = doc.path("utterances").get(0);
         assertThat(first.path("confidence").asDouble()).isEqualTo(0.8);
         assertThat(first.path("words")).hasSize(4);
@@ -358,7 +358,7 @@ class LiveCallAnalysisTest {
                 .doesNotContain("4111111111111111")
                 .doesNotContain("\n\tat ");
         assertThat(harness.extractOutputValues()).hasSize(1);
-        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json);
+        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json());
         assertThat(doc.path("utterances")).hasSize(2);
         assertThat(harness.numKeyedStateEntries()).isZero();
     }
@@ -381,7 +381,7 @@ class LiveCallAnalysisTest {
                         "call c8, agent utterance at 2.00-3.00 s dropped: the call already has 2"
                                 + " utterances, the most accepted (transcript.max-utterances)");
         harness.processElement(LiveAudio.closed("c8", "ended", Map.of("language", "en")), 0);
-        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json);
+        JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json());
         assertThat(doc.path("utterances")).hasSize(2);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callqa.analysis.document.IndexNames;
 import io.callqa.pipeline.CallqaIndices;
 import io.callqa.pipeline.CallqaJob;
 import io.callqa.pipeline.IndexContents;
@@ -96,10 +97,7 @@ class LiveCallsITCase {
                     .get();
         }
         IndexContents.delete(
-                opensearch,
-                CallqaIndices.CALLS,
-                CallqaIndices.ERRORS_ALL,
-                CallqaIndices.ALERTS_ALL);
+                opensearch, IndexNames.CALLS, IndexNames.ERRORS_ALL, IndexNames.ALERTS_ALL);
         CallqaIndices.installTemplates(node.httpUri());
 
         Configuration conf = new Configuration();
@@ -144,13 +142,13 @@ class LiveCallsITCase {
             }
 
             List<JsonNode> docs =
-                    awaitDocuments(CallqaIndices.CALLS, ids.size(), Duration.ofSeconds(90));
+                    awaitDocuments(IndexNames.CALLS, ids.size(), Duration.ofSeconds(90));
             assertThat(docs)
                     .extracting(d -> d.path("call_id").asText())
                     .containsExactlyInAnyOrderElementsOf(ids);
 
             // Anything rejected on the way is shown, so a failure below can be read.
-            search(CallqaIndices.ERRORS_ALL)
+            search(IndexNames.ERRORS_ALL)
                     .forEach(e -> System.out.println("LiveCallsITCase dead letter: " + e));
             List<String> lateAlerts = new ArrayList<>();
             for (String id : ids) {
@@ -210,13 +208,13 @@ class LiveCallsITCase {
             // with the topic before comparing.
             assertThat(
                             awaitDocuments(
-                                    CallqaIndices.ALERTS_ALL,
+                                    IndexNames.ALERTS_ALL,
                                     alertType.size(),
                                     Duration.ofSeconds(10)))
                     .extracting(a -> a.path("alert_id").asText())
                     .containsExactlyInAnyOrderElementsOf(alertType.keySet());
 
-            List<JsonNode> errors = search(CallqaIndices.ERRORS_ALL);
+            List<JsonNode> errors = search(IndexNames.ERRORS_ALL);
             assertThat(errors)
                     .extracting(e -> e.path("reason").asText())
                     .anySatisfy(r -> assertThat(r).startsWith("malformed JSON"))

@@ -1,6 +1,6 @@
 package io.callqa.pipeline.sink.webhook;
 
-import io.callqa.pipeline.document.AlertDocument;
+import io.callqa.analysis.document.AlertDocument;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -127,7 +127,7 @@ public final class WebhookSink implements Sink<AlertDocument> {
 
         @Override
         public void write(AlertDocument alert, Context context) throws InterruptedException {
-            byte[] body = alert.json.getBytes(StandardCharsets.UTF_8);
+            byte[] body = alert.json().getBytes(StandardCharsets.UTF_8);
             Duration backoff = initialBackoff;
             String problem = null;
             for (int attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -171,7 +171,7 @@ public final class WebhookSink implements Sink<AlertDocument> {
                     "webhook {} did not take alert {} ({}); it is still in callqa-alerts and on"
                             + " callqa.alerts",
                     redact(url),
-                    alert.alertId,
+                    alert.alertId(),
                     problem);
         }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import io.callqa.pipeline.document.AlertDocument;
+import io.callqa.analysis.document.AlertDocument;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,7 +56,7 @@ class WebhookSinkTest {
 
     private static AlertDocument alert() {
         return new AlertDocument(
-                "c1:pii-spoken", "c1", "{\"alert_id\":\"c1:pii-spoken\",\"text\":\"카드\"}");
+                "c1:pii-spoken", "c1", null, "{\"alert_id\":\"c1:pii-spoken\",\"text\":\"카드\"}");
     }
 
     @Test

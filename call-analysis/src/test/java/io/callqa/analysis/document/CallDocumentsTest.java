@@ -1,8 +1,11 @@
-package io.callqa.pipeline.document;
+package io.callqa.analysis.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.callqa.analysis.Asr;
+import io.callqa.analysis.CallReporter;
+import io.callqa.analysis.Source;
 import io.callqa.audio.dynamics.DynamicsSettings;
 import io.callqa.rules.transcript.CallTranscript;
 import io.callqa.rules.transcript.Speaker;
@@ -13,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class CallDocumentBuilderTest {
+class CallDocumentsTest {
 
     @Test
     void noRawCardDigitsOrMetadataPiiReachTheDocumentOrTheAlerts() {
@@ -38,16 +41,21 @@ class CallDocumentBuilderTest {
                                         9,
                                         "oh three four three six four six seven")),
                         JsonNodeFactory.instance.objectNode());
-        CallDocumentBuilder.Built built =
-                new CallDocumentBuilder(DynamicsSettings.DEFAULTS)
-                        .build(t, "file:c.json", "00", null);
+        CallDocuments.Written built =
+                CallDocuments.write(
+                        new CallReporter(DynamicsSettings.DEFAULTS)
+                                .report(
+                                        t,
+                                        Source.transcript("file:c.json", "00"),
+                                        Asr.PROVIDED,
+                                        null));
         assertThat(built.alerts()).isNotEmpty();
         for (String json :
-                concat(built.call().json, built.alerts().stream().map(a -> a.json).toList())) {
+                concat(built.call().json(), built.alerts().stream().map(a -> a.json()).toList())) {
             assertThat(json)
                     .doesNotContain("three nine one four", "six four six seven", "555 0199");
         }
-        assertThat(built.call().json).contains("[CARD]", "\"agent_id\":\"a-7\"", "[PHONE]");
+        assertThat(built.call().json()).contains("[CARD]", "\"agent_id\":\"a-7\"", "[PHONE]");
     }
 
     private static List<String> concat(String first, List<String> rest) {
