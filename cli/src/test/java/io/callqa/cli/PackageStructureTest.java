@@ -1,4 +1,4 @@
-package io.callqa.pipeline;
+package io.callqa.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -39,7 +39,9 @@ class PackageStructureTest {
                     "io.callqa.pipeline",
                     "io.callqa.pipeline.live",
                     "io.callqa.console",
-                    "io.callqa.dashboards"
+                    "io.callqa.dashboards",
+                    "io.callqa.servers",
+                    "io.callqa.cli"
                 }) {
             assertThat(classes.containPackage(pkg)).as(pkg).isTrue();
         }
@@ -84,13 +86,15 @@ class PackageStructureTest {
     }
 
     @Test
-    void theJobDoesNotReachIntoTheConsoleOrTheCommandLine() {
+    void theJobDoesNotReachIntoTheConsoleTheCommandLineOrTheLocalServers() {
+        // What the job jar for `flink run` carries: neither the CLI, nor the console, nor the
+        // local servers.
         noClasses()
                 .that()
                 .resideInAnyPackage("io.callqa.pipeline..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.callqa.cli..", "io.callqa.console..")
+                .resideInAnyPackage("io.callqa.cli..", "io.callqa.console..", "io.callqa.servers..")
                 .check(classes);
     }
 }

@@ -27,8 +27,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code callqa run}: the production job. Run from the command line it uses a local Flink;
- * submitted with {@code flink run callqa.jar run ...} it runs on that Flink cluster.
+ * {@code callqa run}: the production job on a local Flink. On a Flink cluster the same job runs
+ * from the job jar, {@code flink run callqa-job.jar ...} ({@link
+ * io.callqa.pipeline.JobCommandLine}, same flags).
  */
 @Command(
         name = "run",

@@ -22,11 +22,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *
  * <p>A service runs callqa in one of two ways: it uses the callqa image with the image's entry
  * point ({@code bin/callqa}), so its {@code command} is the callqa arguments; or its command names
- * the job jar ({@code .../callqa.jar}), as {@code flink run} does, and the arguments follow it.
+ * the job jar ({@code .../callqa-job.jar}), as {@code flink run} does, and the job's arguments
+ * follow it. For the job jar the arguments start with {@link #JOB_JAR}, standing for the verb.
  */
 final class ComposeFile {
 
-    /** The repository root: Surefire runs the pipeline module's tests in {@code pipeline/}. */
+    /** The job jar's file name, the first of the arguments of a service that submits it. */
+    static final String JOB_JAR = "callqa-job.jar";
+
+    /** The repository root: Surefire runs the cli module's tests in {@code cli/}. */
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     static final Path COMPOSE = ROOT.resolve("docker/compose.yaml");
@@ -119,8 +123,10 @@ final class ComposeFile {
             return Optional.of(args);
         }
         for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).endsWith("/callqa.jar")) {
-                return Optional.of(args.subList(i + 1, args.size()));
+            if (args.get(i).endsWith("/" + JOB_JAR)) {
+                List<String> job = new ArrayList<>(List.of(JOB_JAR));
+                job.addAll(args.subList(i + 1, args.size()));
+                return Optional.of(job);
             }
         }
         return Optional.empty();

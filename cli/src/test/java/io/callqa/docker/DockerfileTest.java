@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code docker/Dockerfile} builds the same shaded jar as the README's build command (same Maven
- * goals, same modules), puts that jar into both images, and runs the callqa image as a non-root
- * user on the Java release and Flink version the build uses.
+ * {@code docker/Dockerfile} builds the same shaded jars as the README's build command (same Maven
+ * goals, same modules), puts the job jar into the Flink image and the command line's into the
+ * callqa image, and runs the callqa image as a non-root user on the Java release and Flink version
+ * the build uses.
  */
 class DockerfileTest {
 
@@ -92,27 +93,32 @@ class DockerfileTest {
     }
 
     @Test
-    void bothImagesGetTheShadedJarThePipelineBuilds() throws IOException {
-        String pom = Files.readString(ComposeFile.ROOT.resolve("pipeline/pom.xml"));
+    void theFlinkImageGetsTheJobJarAndTheCallqaImageTheCommandLineJar() throws IOException {
+        assertThat(stage("build").lines()).anyMatch(l -> l.equals("WORKDIR /src"));
+        assertCopies("flink", shadedJar("pipeline"), "/opt/callqa/callqa-job.jar");
+        assertCopies("callqa", shadedJar("cli"), "/opt/callqa/callqa.jar");
+    }
+
+    /** Where the build stage finds the jar that the shade plugin of {@code module} writes. */
+    private static String shadedJar(String module) throws IOException {
+        String pom = Files.readString(ComposeFile.ROOT.resolve(module + "/pom.xml"));
         Matcher out =
                 Pattern.compile("<outputFile>\\$\\{project.build.directory}/([^<]+)</outputFile>")
                         .matcher(pom);
-        assertThat(out.find()).as("the shade plugin's outputFile in pipeline/pom.xml").isTrue();
-        String jar = "/src/pipeline/target/" + out.group(1);
+        assertThat(out.find()).as("the shade plugin's outputFile in %s/pom.xml", module).isTrue();
+        return "/src/" + module + "/target/" + out.group(1);
+    }
 
-        assertThat(stage("build").lines()).anyMatch(l -> l.equals("WORKDIR /src"));
-        for (String target : List.of("flink", "callqa")) {
-            assertThat(stage(target).lines())
-                    .as(
-                            "stage %s copies %s from the build stage to /opt/callqa/callqa.jar",
-                            target, jar)
-                    .anyMatch(
-                            l ->
-                                    l.matches(
-                                            "COPY --from=build (--chown=\\S+ )?"
-                                                    + Pattern.quote(jar)
-                                                    + " /opt/callqa/callqa.jar"));
-        }
+    private static void assertCopies(String target, String jar, String to) throws IOException {
+        assertThat(stage(target).lines())
+                .as("stage %s copies %s from the build stage to %s", target, jar, to)
+                .anyMatch(
+                        l ->
+                                l.matches(
+                                        "COPY --from=build (--chown=\\S+ )?"
+                                                + Pattern.quote(jar)
+                                                + " "
+                                                + Pattern.quote(to)));
     }
 
     @Test

@@ -21,11 +21,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code callqa demo}: the pipeline on the bundled sample calls, with a local Flink and, when none
- * answers at the configured URL, a local OpenSearch that the demo starts and stops itself.
+ * answers at the configured URL, a local OpenSearch that the demo starts and stops itself. With
+ * {@code --live} it also starts a local Kafka (unless one is given), runs the live job, and replays
+ * the samples as live calls, so that the console's live alerts fill in while the calls go on.
  */
 @Command(
         name = "demo",
@@ -35,7 +38,10 @@ import picocli.CommandLine.Spec;
             "Uses the sample transcripts (no Vosk model is needed). Starts a local OpenSearch if"
                     + " none answers at --opensearch, then the supervisor console over it (users"
                     + " and passwords are generated and printed), and keeps both running until"
-                    + " Ctrl+C, unless --exit is given."
+                    + " Ctrl+C, unless --exit is given.",
+            "With --live, also starts a local Kafka (unless --kafka names one), runs the live"
+                    + " job and replays the samples as live calls (ids ending in -live), so that"
+                    + " live alerts arrive in the console while the calls go on."
         })
 final class DemoCommand implements Callable<Integer> {
 
@@ -63,8 +69,42 @@ final class DemoCommand implements Callable<Integer> {
                             + " if taken).")
     int consolePort;
 
+    @Option(
+            names = "--live",
+            description =
+                    "Also replay the samples as live calls through Kafka and the live job, so"
+                            + " that alerts arrive while the calls go on.")
+    boolean live;
+
+    @Option(
+            names = "--kafka",
+            paramLabel = "BOOTSTRAP",
+            description =
+                    "With --live: the Kafka to use (default: a local Kafka that the demo starts"
+                            + " and stops).")
+    String kafka;
+
+    @Option(
+            names = "--speed",
+            paramLabel = "X",
+            defaultValue = "2",
+            description =
+                    "With --live: how many times faster than real time the calls are replayed"
+                            + " (default: ${DEFAULT-VALUE}).")
+    double speed;
+
     @Override
     public Integer call() throws Exception {
+        if ((kafka != null || spec.commandLine().getParseResult().hasMatchedOption("--speed"))
+                && !live) {
+            throw new ParameterException(
+                    spec.commandLine(), "--kafka and --speed go with --live; add --live.");
+        }
+        if (!(speed > 0) || speed > 100) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--speed must be more than 0 and at most 100, got " + speed);
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path dir =
                 (samples != null ? samples : JobSettings.home().resolve("samples"))
@@ -102,8 +142,15 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             OpenSearchTransport transport = OpenSearchConnection.open(url);
             ConsoleServer console = null;
+            LiveDemo liveDemo = null;
             try {
                 console = startConsole(transport, dir, out);
+                if (live) {
+                    liveDemo = LiveDemo.start(dir, url, kafka, speed, out);
+                    if (exit) {
+                        liveDemo.awaitCalls(out);
+                    }
+                }
                 if (!exit) {
                     out.println(
                             (local != null
@@ -111,11 +158,15 @@ final class DemoCommand implements Callable<Integer> {
                                                     + url
                                                     + ") and the console keep"
                                             : "The console keeps")
+                                    + (live ? ", with the live job," : "")
                                     + " running until you press Ctrl+C.");
                     out.flush();
                     Thread.currentThread().join();
                 }
             } finally {
+                if (liveDemo != null) {
+                    liveDemo.close();
+                }
                 if (console != null) {
                     console.close();
                 }

@@ -3,6 +3,7 @@ package io.callqa.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callqa.cli.CallqaCommand;
+import io.callqa.pipeline.JobCommandLine;
 import io.callqa.pipeline.asr.VoskModels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,10 @@ class ComposeCliTest {
 
         String command() {
             return "`callqa " + String.join(" ", verb) + "`";
+        }
+
+        boolean submitsTheJobJar() {
+            return verb.equals(List.of(ComposeFile.JOB_JAR));
         }
     }
 
@@ -108,6 +113,18 @@ class ComposeCliTest {
         assertThat(check(usage))
                 .containsExactly("service job-submit: `callqa run` has no option --no-such-flag");
 
+        Usage job =
+                new Usage(
+                        "job-submit",
+                        List.of(ComposeFile.JOB_JAR),
+                        new TreeSet<>(List.of("--input", "--no-such-flag")),
+                        new TreeSet<>(List.of("CALLQA_OPENSEARCH_PASSWORD", "CALLQA_NOTHING")));
+        assertThat(check(job))
+                .containsExactly(
+                        "service job-submit: the job jar (io.callqa.pipeline.JobCommandLine) has no"
+                                + " option --no-such-flag",
+                        "service job-submit: the job jar never reads CALLQA_NOTHING");
+
         Usage verb =
                 new Usage(
                         "x",
@@ -121,8 +138,11 @@ class ComposeCliTest {
                 .contains("unchecked flags: --port");
     }
 
-    /** Everything in {@code usage} that the callqa command line does not have. */
+    /** Everything in {@code usage} that the callqa command line (or the job jar) does not have. */
     static List<String> check(Usage usage) {
+        if (usage.submitsTheJobJar()) {
+            return checkJob(usage);
+        }
         List<String> problems = new ArrayList<>();
         CommandLine cl = CallqaCommand.newCommandLine();
         List<String> path = new ArrayList<>(List.of("callqa"));
@@ -197,6 +217,30 @@ class ComposeCliTest {
                                 + " (an option with defaultValue \"${env:"
                                 + var
                                 + "}\")");
+            }
+        }
+        return problems;
+    }
+
+    /** Everything in {@code usage} that the job jar's entry point does not take or read. */
+    static List<String> checkJob(Usage usage) {
+        List<String> problems = new ArrayList<>();
+        for (String flag : usage.flags()) {
+            if (!JobCommandLine.FLAGS.containsKey(flag)) {
+                problems.add(
+                        "service "
+                                + usage.service()
+                                + ": the job jar ("
+                                + JobCommandLine.class.getName()
+                                + ") has no option "
+                                + flag);
+            }
+        }
+        for (String var : usage.env()) {
+            if (!var.equals(VoskModels.ENV)
+                    && !var.equals(JobCommandLine.PASSWORD_ENV)
+                    && !var.equals(JobCommandLine.WEBHOOK_SECRET_ENV)) {
+                problems.add("service " + usage.service() + ": the job jar never reads " + var);
             }
         }
         return problems;
