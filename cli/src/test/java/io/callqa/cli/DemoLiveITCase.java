@@ -55,6 +55,7 @@ class DemoLiveITCase {
                                         + " the calls were live")
                         .matcher(r.out());
         assertThat(m.find()).as(r.out()).isTrue();
+        System.out.println("demo --live: " + m.group());
         assertThat(Long.parseLong(m.group(1))).isEqualTo(samples);
         // The samples include prohibited phrases, spoken card numbers and escalations.
         assertThat(Long.parseLong(m.group(2))).isPositive();
