@@ -1,5 +1,7 @@
 package io.callqa.console;
 
+import static io.callqa.analysis.document.CallFields.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callqa.analysis.document.IndexNames;
@@ -9,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import static io.callqa.analysis.document.CallFields.*;
 
 /**
  * Aggregates over the calls that match the date and team filters, in one search: QA score
@@ -38,10 +38,7 @@ final class AggregatesPage {
                 .put("buckets", 30)
                 .put("format", "yyyy-MM-dd");
         ObjectNode sub = time.putObject("aggs");
-        sub.putObject("cat")
-                .putObject("terms")
-                .put("field", CATEGORY_LABEL.path())
-                .put("size", 20);
+        sub.putObject("cat").putObject("terms").put("field", CATEGORY_LABEL.path()).put("size", 20);
         sub.putObject("arousal")
                 .putObject("avg")
                 .put("field", EMOTION_CUSTOMER.child(MAX_AROUSAL).path());

@@ -1,5 +1,7 @@
 package io.callqa.console;
 
+import static io.callqa.analysis.document.CallFields.*;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callqa.analysis.document.DocumentField;
@@ -11,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
-import static io.callqa.analysis.document.CallFields.*;
 
 /**
  * The call list's filters, sort and page, read from request parameters, and the OpenSearch query

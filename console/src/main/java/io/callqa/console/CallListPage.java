@@ -1,5 +1,7 @@
 package io.callqa.console;
 
+import static io.callqa.analysis.document.CallFields.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,8 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.callqa.analysis.document.CallFields.*;
 
 /** The call list: filters, a sortable, paginated table, and (for exporters) a CSV download. */
 final class CallListPage {
@@ -50,10 +50,7 @@ final class CallListPage {
         ObjectNode global = body.putObject("aggs").putObject("all");
         global.putObject("global");
         ObjectNode aggs = global.putObject("aggs");
-        aggs.putObject("agents")
-                .putObject("terms")
-                .put("field", AGENT_ID.path())
-                .put("size", 1000);
+        aggs.putObject("agents").putObject("terms").put("field", AGENT_ID.path()).put("size", 1000);
         aggs.putObject("teams").putObject("terms").put("field", TEAM.path()).put("size", 200);
         aggs.putObject("categories")
                 .putObject("terms")

@@ -1,5 +1,7 @@
 package io.callqa.console;
 
+import static io.callqa.analysis.document.CallFields.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callqa.analysis.document.IndexNames;
@@ -17,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import static io.callqa.analysis.document.CallFields.*;
 
 /**
  * One call: header, summary, recording with the transcript following along, the transcript with
@@ -125,8 +125,7 @@ final class CallPage {
                                     CallListPage.label(
                                             m,
                                             "category",
-                                            Index.at(categoryReview, ReviewFields.VALUE)
-                                                    .asText())))
+                                            Index.at(categoryReview, ReviewFields.VALUE).asText())))
                     .append("</strong>");
         }
         b.append("</dd>");
@@ -478,8 +477,7 @@ final class CallPage {
             reviewState(b, m, review, "category.");
         }
         if (req.user().role().reviews() && !labels.isEmpty()) {
-            reviewForm(
-                    b, req, Index.at(call, CALL_ID).asText(), "category", labels, "category.");
+            reviewForm(b, req, Index.at(call, CALL_ID).asText(), "category", labels, "category.");
         }
         b.append("</div>");
     }
@@ -501,10 +499,7 @@ final class CallPage {
             String prefix = "category".equals(target) ? "category." : "result.";
             boolean overridden = "override".equals(Index.at(r, ReviewFields.ACTION).asText());
             b.append("<tr class=\"review-entry\"><td>")
-                    .append(
-                            Html.esc(
-                                    Format.second(
-                                            Index.at(r, ReviewFields.TIMESTAMP).asText())))
+                    .append(Html.esc(Format.second(Index.at(r, ReviewFields.TIMESTAMP).asText())))
                     .append("</td><td>")
                     .append(Html.esc(Index.at(r, ReviewFields.REVIEWER).asText()))
                     .append(" (")
@@ -516,18 +511,11 @@ final class CallPage {
                                             ? m.get("calls.col.category")
                                             : Index.at(r, ReviewFields.RULE_ID).asText()))
                     .append("</td><td>")
-                    .append(
-                            Html.esc(
-                                    m.get(
-                                            "review."
-                                                    + (overridden ? "overridden" : "confirmed"))))
+                    .append(Html.esc(m.get("review." + (overridden ? "overridden" : "confirmed"))))
                     .append("</td><td>")
-                    .append(
-                            Html.esc(
-                                    value(m, prefix, Index.at(r, ReviewFields.ORIGINAL).asText())))
+                    .append(Html.esc(value(m, prefix, Index.at(r, ReviewFields.ORIGINAL).asText())))
                     .append(" → ")
-                    .append(
-                            Html.esc(value(m, prefix, Index.at(r, ReviewFields.VALUE).asText())))
+                    .append(Html.esc(value(m, prefix, Index.at(r, ReviewFields.VALUE).asText())))
                     .append("</td><td class=\"reason\">")
                     .append(Html.esc(Index.at(r, ReviewFields.REASON).asText()))
                     .append("</td></tr>");

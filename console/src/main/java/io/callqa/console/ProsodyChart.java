@@ -193,7 +193,9 @@ final class ProsodyChart {
                                 Html.esc(
                                         a.path(CallFields.ALERT_TYPE.name()).asText()
                                                 + " "
-                                                + Format.clock(a.path(CallFields.ALERT_T.name()).asDouble())
+                                                + Format.clock(
+                                                        a.path(CallFields.ALERT_T.name())
+                                                                .asDouble())
                                                 + ": "
                                                 + a.path(CallFields.ALERT_MESSAGE.name()).asText()))
                         .append("</title></line>");
@@ -240,7 +242,8 @@ final class ProsodyChart {
     static double axisLength(JsonNode call) {
         double duration = finite(Index.at(call, CallFields.DURATION_S).asDouble(0));
         for (JsonNode u : Index.at(call, CallFields.UTTERANCES)) {
-            duration = Math.max(duration, finite(u.path(CallFields.UTTERANCE_END.name()).asDouble()));
+            duration =
+                    Math.max(duration, finite(u.path(CallFields.UTTERANCE_END.name()).asDouble()));
         }
         return Math.min(Math.max(duration, 1), MAX_SECONDS);
     }

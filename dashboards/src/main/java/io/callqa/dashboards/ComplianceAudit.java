@@ -1,5 +1,7 @@
 package io.callqa.dashboards;
 
+import static io.callqa.analysis.document.CallFields.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,8 +20,6 @@ import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.ScrollResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
-
-import static io.callqa.analysis.document.CallFields.*;
 
 /**
  * Exports indexed calls for a compliance audit: one row per matching rule result, each traceable to
@@ -171,7 +171,9 @@ public final class ComplianceAudit {
             if (query.failedOnly()
                     && (!failed
                             || (query.ruleId().isEmpty()
-                                    && !r.path(RESULT_KIND.name()).asText().equals("compliance")))) {
+                                    && !r.path(RESULT_KIND.name())
+                                            .asText()
+                                            .equals("compliance")))) {
                 continue;
             }
             ObjectNode row = F.objectNode();

@@ -79,7 +79,8 @@ class IndexTemplatesMatchDocumentsTest {
 
     private static final List<Doc> CALLS = new ArrayList<>();
     private static final List<Doc> ALERTS = new ArrayList<>();
-    private static final Set<LiveStamp.SettledBy> STAMPED = EnumSet.noneOf(LiveStamp.SettledBy.class);
+    private static final Set<LiveStamp.SettledBy> STAMPED =
+            EnumSet.noneOf(LiveStamp.SettledBy.class);
 
     @BeforeAll
     static void writeTheSamplesDocuments() throws Exception {
@@ -97,7 +98,8 @@ class IndexTemplatesMatchDocumentsTest {
             CallFeatures features = audio.analyze(wav, AudioSignals.timings(t));
             add(
                     name + " (transcript only)",
-                    reporter.report(t, Source.transcript(json.toString(), "0"), Asr.PROVIDED, null));
+                    reporter.report(
+                            t, Source.transcript(json.toString(), "0"), Asr.PROVIDED, null));
             add(
                     name + " (with its recording)",
                     reporter.report(
@@ -120,14 +122,17 @@ class IndexTemplatesMatchDocumentsTest {
     }
 
     /**
-     * The transcript with each utterance's words, lower-cased and without punctuation as Vosk
-     * gives them, spread evenly over the utterance.
+     * The transcript with each utterance's words, lower-cased and without punctuation as Vosk gives
+     * them, spread evenly over the utterance.
      */
     private static byte[] withWords(JsonNode transcript) throws IOException {
         ObjectNode t = transcript.deepCopy();
         for (JsonNode u : t.path("utterances")) {
             String[] words =
-                    u.path("text").asText().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}' ]", "")
+                    u.path("text")
+                            .asText()
+                            .toLowerCase(Locale.ROOT)
+                            .replaceAll("[^\\p{L}\\p{N}' ]", "")
                             .trim()
                             .split("\\s+");
             double start = u.path("start").asDouble();
@@ -163,8 +168,7 @@ class IndexTemplatesMatchDocumentsTest {
                             r.metadata(),
                             alerts.get(i),
                             new LiveStamp(1_767_000_000_000L, by, 1_767_000_000_500L));
-            ALERTS.add(
-                    new Doc(name + " live alert " + a.alertId(), JSON.readTree(a.json()), meta));
+            ALERTS.add(new Doc(name + " live alert " + a.alertId(), JSON.readTree(a.json()), meta));
         }
     }
 

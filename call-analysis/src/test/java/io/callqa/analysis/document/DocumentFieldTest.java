@@ -50,7 +50,6 @@ class DocumentFieldTest {
     void aChildWithoutANameIsRejected() {
         assertThatThrownBy(() -> CallFields.QA.child(""))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "document field: expected a dotted path such as qa.score, got 'qa.'");
+                .hasMessage("document field: expected a dotted path such as qa.score, got 'qa.'");
     }
 }
