@@ -29,9 +29,6 @@ import org.opensearch.client.opensearch.core.search.Hit;
  */
 public final class ComplianceAudit {
 
-    /** The index audited. */
-    public static final String CALLS = IndexNames.CALLS;
-
     /**
      * Row columns, in order: the audit's format, named here so that it keeps its columns whatever
      * the document's fields are called.
@@ -73,14 +70,14 @@ public final class ComplianceAudit {
      * @return the number of rows
      */
     public long export(AuditQuery query, Consumer<ObjectNode> rows) throws IOException {
-        if (!client.indices().exists(e -> e.index(CALLS)).value()) {
+        if (!client.indices().exists(e -> e.index(IndexNames.CALLS)).value()) {
             return 0;
         }
         Query q = toQuery(query);
         SearchResponse<JsonNode> page =
                 client.search(
                         s ->
-                                s.index(CALLS)
+                                s.index(IndexNames.CALLS)
                                         .size(PAGE)
                                         .scroll(Time.of(t -> t.time("2m")))
                                         .query(q)
