@@ -1,7 +1,10 @@
 package io.callqa.console;
 
+import static io.callqa.analysis.document.CallFields.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.document.IndexNames;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,31 +30,36 @@ final class AggregatesPage {
         body.set("query", f.query());
         ObjectNode aggs = body.putObject("aggs");
         ObjectNode hist = aggs.putObject("scores").putObject("histogram");
-        hist.put("field", "qa.score").put("interval", 10).put("min_doc_count", 0);
+        hist.put("field", QA_SCORE.path()).put("interval", 10).put("min_doc_count", 0);
         hist.putObject("extended_bounds").put("min", 0).put("max", 100);
         ObjectNode time = aggs.putObject("time");
         time.putObject("auto_date_histogram")
-                .put("field", "started_at")
+                .put("field", STARTED_AT.path())
                 .put("buckets", 30)
                 .put("format", "yyyy-MM-dd");
         ObjectNode sub = time.putObject("aggs");
-        sub.putObject("cat").putObject("terms").put("field", "category.label").put("size", 20);
-        sub.putObject("arousal").putObject("avg").put("field", "emotion.customer.max_arousal");
-        aggs.putObject("rules").putObject("terms").put("field", "qa.failed_rules").put("size", 10);
+        sub.putObject("cat").putObject("terms").put("field", CATEGORY_LABEL.path()).put("size", 20);
+        sub.putObject("arousal")
+                .putObject("avg")
+                .put("field", EMOTION_CUSTOMER.child(MAX_AROUSAL).path());
+        aggs.putObject("rules")
+                .putObject("terms")
+                .put("field", QA_FAILED_RULES.path())
+                .put("size", 10);
         ObjectNode agents = aggs.putObject("agents");
         agents.putObject("terms")
-                .put("field", "agent_id")
+                .put("field", AGENT_ID.path())
                 .put("size", 25)
                 .putObject("order")
                 .put("score", "desc");
         ObjectNode agentAggs = agents.putObject("aggs");
-        agentAggs.putObject("score").putObject("avg").put("field", "qa.score");
+        agentAggs.putObject("score").putObject("avg").put("field", QA_SCORE.path());
         agentAggs
                 .putObject("noncompliant")
                 .putObject("filter")
                 .putObject("term")
-                .put("qa.compliance_passed", false);
-        JsonNode r = index.search(Index.CALLS, body);
+                .put(QA_COMPLIANCE_PASSED.path(), false);
+        JsonNode r = index.search(IndexNames.CALLS, body);
         JsonNode a = r.path("aggregations");
 
         StringBuilder b = new StringBuilder();

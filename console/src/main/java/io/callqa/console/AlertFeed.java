@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.callqa.analysis.document.IndexNames;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +125,7 @@ final class AlertFeed implements AutoCloseable {
         ObjectNode terms = body.putObject("aggs").putObject("index");
         terms.putObject("terms").put("field", "_index").put("size", 1000);
         terms.putObject("aggs").putObject("max").putObject("max").put("field", "_seq_no");
-        JsonNode r = index.search(Index.ALERTS + "*", body);
+        JsonNode r = index.search(IndexNames.ALERTS_ALL, body);
         for (JsonNode b : r.at("/aggregations/index/buckets")) {
             seen.put(b.path("key").asText(), b.at("/max/value").asLong(-1));
         }
@@ -148,7 +149,7 @@ final class AlertFeed implements AutoCloseable {
                 f.addObject().putObject("term").put("_index", e.getKey());
                 f.addObject().putObject("range").putObject("_seq_no").put("gt", e.getValue());
             }
-            JsonNode hits = index.search(Index.ALERTS + "*", body).at("/hits/hits");
+            JsonNode hits = index.search(IndexNames.ALERTS_ALL, body).at("/hits/hits");
             for (JsonNode h : hits) {
                 seen.merge(h.path("_index").asText(), h.path("_seq_no").asLong(), Math::max);
                 publish(h.path("_id").asText(), h.path("_source"));

@@ -3,6 +3,10 @@ package io.callqa.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.document.AlertFields;
+import io.callqa.analysis.document.CallFields;
+import io.callqa.analysis.document.DocumentField;
+import io.callqa.analysis.document.IndexNames;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -16,23 +20,28 @@ final class AlertsPage {
     /** Alerts the panel loads when it opens. */
     static final int RECENT = 100;
 
-    private static final List<String> FIELDS =
+    /**
+     * What the panel shows of an alert, under the field's own name ({@code console.js} reads them
+     * so), {@code @timestamp} as {@code timestamp}. The call's metadata is in the alert under the
+     * call document's names.
+     */
+    private static final List<DocumentField> FIELDS =
             List.of(
-                    "call_id",
-                    "type",
-                    "rule_id",
-                    "severity",
-                    "speaker",
-                    "t",
-                    "message",
-                    "text",
-                    "agent_id",
-                    "team",
-                    "queue",
-                    "language",
-                    "@timestamp",
-                    "acknowledged_by",
-                    "acknowledged_at");
+                    AlertFields.CALL_ID,
+                    AlertFields.TYPE,
+                    AlertFields.RULE_ID,
+                    AlertFields.SEVERITY,
+                    AlertFields.SPEAKER,
+                    AlertFields.T,
+                    AlertFields.MESSAGE,
+                    AlertFields.TEXT,
+                    CallFields.AGENT_ID,
+                    CallFields.TEAM,
+                    CallFields.QUEUE,
+                    AlertFields.LANGUAGE,
+                    AlertFields.TIMESTAMP,
+                    AlertFields.ACKNOWLEDGED_BY,
+                    AlertFields.ACKNOWLEDGED_AT);
 
     private AlertsPage() {}
 
@@ -83,9 +92,12 @@ final class AlertsPage {
     static String recentJson(Index index) throws IOException {
         ObjectNode body = Index.JSON.createObjectNode();
         body.put("size", RECENT);
-        body.putArray("sort").addObject().putObject("@timestamp").put("order", "desc");
+        body.putArray("sort")
+                .addObject()
+                .putObject(AlertFields.TIMESTAMP.path())
+                .put("order", "desc");
         ArrayNode out = Index.JSON.createArrayNode();
-        for (JsonNode h : index.search(Index.ALERTS + "*", body).at("/hits/hits")) {
+        for (JsonNode h : index.search(IndexNames.ALERTS_ALL, body).at("/hits/hits")) {
             out.add(view(h.path("_id").asText(), h.path("_source")));
         }
         return Index.JSON.writeValueAsString(out);
@@ -95,13 +107,15 @@ final class AlertsPage {
     static ObjectNode view(String id, JsonNode source) {
         ObjectNode v = Index.JSON.createObjectNode();
         v.put("id", id);
-        for (String f : FIELDS) {
-            JsonNode n = source.get(f);
-            if (n != null && !n.isNull()) {
-                v.set(f.equals("@timestamp") ? "timestamp" : f, n);
+        for (DocumentField f : FIELDS) {
+            JsonNode n = Index.at(source, f);
+            if (!n.isMissingNode() && !n.isNull()) {
+                v.set(f.equals(AlertFields.TIMESTAMP) ? "timestamp" : f.path(), n);
             }
         }
-        v.put("acknowledged", source.path("acknowledged").asBoolean(false));
+        v.put(
+                AlertFields.ACKNOWLEDGED.path(),
+                Index.at(source, AlertFields.ACKNOWLEDGED).asBoolean(false));
         return v;
     }
 
@@ -120,14 +134,14 @@ final class AlertsPage {
         find.put("size", 1);
         find.put("_source", false);
         find.putObject("query").putObject("ids").putArray("values").add(id);
-        JsonNode hit = index.search(Index.ALERTS + "*", find).at("/hits/hits/0");
+        JsonNode hit = index.search(IndexNames.ALERTS_ALL, find).at("/hits/hits/0");
         if (hit.isMissingNode()) {
             return false;
         }
         ObjectNode doc = Index.JSON.createObjectNode();
-        doc.put("acknowledged", true);
-        doc.put("acknowledged_by", req.user().name());
-        doc.put("acknowledged_at", Instant.now().toString());
+        doc.put(AlertFields.ACKNOWLEDGED.name(), true);
+        doc.put(AlertFields.ACKNOWLEDGED_BY.name(), req.user().name());
+        doc.put(AlertFields.ACKNOWLEDGED_AT.name(), Instant.now().toString());
         index.update(hit.path("_index").asText(), id, doc);
         return true;
     }

@@ -2,6 +2,7 @@ package io.callqa.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.callqa.analysis.document.CallFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,7 +33,7 @@ final class AudioFiles {
 
     /** The recording of {@code call}, if it may be played. */
     Optional<Path> playable(JsonNode call) {
-        String uri = call.at("/source/uri").asText("");
+        String uri = Index.at(call, CallFields.SOURCE_URI).asText("");
         if (!uri.startsWith("file:") || allowed.isEmpty()) {
             return Optional.empty();
         }

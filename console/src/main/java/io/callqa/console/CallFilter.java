@@ -1,7 +1,10 @@
 package io.callqa.console;
 
+import static io.callqa.analysis.document.CallFields.*;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.document.DocumentField;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,13 +25,16 @@ final class CallFilter {
     static final int PAGE_SIZE = 25;
 
     /** Sortable columns: parameter value to index field. */
-    static final Map<String, String> SORTS =
+    static final Map<String, DocumentField> SORTS =
             Map.of(
-                    "started_at", "started_at",
-                    "qa_score", "qa.score",
-                    "duration", "duration_s",
-                    "agent", "agent_id",
-                    "category", "category.label");
+                    "started_at", STARTED_AT,
+                    "qa_score", QA_SCORE,
+                    "duration", DURATION_S,
+                    "agent", AGENT_ID,
+                    "category", CATEGORY_LABEL);
+
+    /** The template's sub-field that indexes Hangul as bigrams, beside each free-text field. */
+    static final String CJK = "cjk";
 
     static final Set<String> EMOTIONS = Set.of("agitated", "calm", "low");
 
@@ -172,7 +178,7 @@ final class CallFilter {
         ArrayNode filter = bool.putArray("filter");
         ArrayNode mustNot = bool.putArray("must_not");
         if (from != null || to != null) {
-            ObjectNode r = filter.addObject().putObject("range").putObject("started_at");
+            ObjectNode r = filter.addObject().putObject("range").putObject(STARTED_AT.path());
             if (from != null) {
                 r.put("gte", from.toString() + "T00:00:00Z");
             }
@@ -180,11 +186,11 @@ final class CallFilter {
                 r.put("lt", to.plusDays(1).toString() + "T00:00:00Z");
             }
         }
-        term(filter, "agent_id", agent);
-        term(filter, "team", team);
-        term(filter, "category.label", category);
+        term(filter, AGENT_ID, agent);
+        term(filter, TEAM, team);
+        term(filter, CATEGORY_LABEL, category);
         if (qaMin != null || qaMax != null) {
-            ObjectNode r = filter.addObject().putObject("range").putObject("qa.score");
+            ObjectNode r = filter.addObject().putObject("range").putObject(QA_SCORE.path());
             if (qaMin != null) {
                 r.put("gte", qaMin);
             }
@@ -193,22 +199,22 @@ final class CallFilter {
             }
         }
         if (compliance != null) {
-            term(filter, "qa.compliance_passed", compliance.equals("passed") ? "true" : "false");
+            term(filter, QA_COMPLIANCE_PASSED, compliance.equals("passed") ? "true" : "false");
         }
         if ("agitated".equals(emotion)) {
-            filter.add(customerUtterance("agitated", true));
+            filter.add(customerUtterance(UTTERANCE_AGITATED, true));
         } else if ("calm".equals(emotion)) {
-            mustNot.add(customerUtterance("agitated", true));
+            mustNot.add(customerUtterance(UTTERANCE_AGITATED, true));
         } else if ("low".equals(emotion)) {
-            filter.add(customerUtterance("emotion", "low"));
+            filter.add(customerUtterance(UTTERANCE_EMOTION, "low"));
         }
         if (text != null) {
             ObjectNode should = filter.addObject().putObject("bool");
             ArrayNode any = should.putArray("should");
             should.put("minimum_should_match", 1);
             ObjectNode nested = any.addObject().putObject("nested");
-            nested.put("path", "utterances");
-            textMatch(nested.putObject("query"), "utterances.text");
+            nested.put("path", UTTERANCES.path());
+            textMatch(nested.putObject("query"), UTTERANCE_TEXT);
             ObjectNode inner = nested.putObject("inner_hits");
             inner.put("size", 1);
             ObjectNode hl = inner.putObject("highlight");
@@ -217,9 +223,9 @@ final class CallFilter {
             hl.put("number_of_fragments", 1);
             hl.put("fragment_size", 160);
             ObjectNode fields = hl.putObject("fields");
-            fields.putObject("utterances.text");
-            fields.putObject("utterances.text.cjk");
-            textMatch(any.addObject(), "summary");
+            fields.putObject(UTTERANCE_TEXT.path());
+            fields.putObject(UTTERANCE_TEXT.child(CJK).path());
+            textMatch(any.addObject(), SUMMARY);
         }
         ObjectNode q = Index.JSON.createObjectNode();
         q.set("bool", bool);
@@ -234,53 +240,53 @@ final class CallFilter {
         body.put("size", PAGE_SIZE);
         body.put("track_total_hits", true);
         ArrayNode src = body.putArray("_source");
-        for (String f :
+        for (DocumentField f :
                 List.of(
-                        "call_id",
-                        "started_at",
-                        "agent_id",
-                        "team",
-                        "language",
-                        "duration_s",
-                        "category.label",
-                        "category.confidence",
-                        "qa.score",
-                        "qa.compliance_passed",
-                        "qa.failed_rules",
-                        "emotion.customer.max_arousal")) {
-            src.add(f);
+                        CALL_ID,
+                        STARTED_AT,
+                        AGENT_ID,
+                        TEAM,
+                        LANGUAGE,
+                        DURATION_S,
+                        CATEGORY_LABEL,
+                        CATEGORY_CONFIDENCE,
+                        QA_SCORE,
+                        QA_COMPLIANCE_PASSED,
+                        QA_FAILED_RULES,
+                        EMOTION_CUSTOMER.child(MAX_AROUSAL))) {
+            src.add(f.path());
         }
         ArrayNode s = body.putArray("sort");
-        s.addObject().putObject(SORTS.get(sort)).put("order", ascending ? "asc" : "desc");
-        s.addObject().putObject("call_id").put("order", "asc");
+        s.addObject().putObject(SORTS.get(sort).path()).put("order", ascending ? "asc" : "desc");
+        s.addObject().putObject(CALL_ID.path()).put("order", "asc");
         return body;
     }
 
-    private static void term(ArrayNode filter, String field, String value) {
+    private static void term(ArrayNode filter, DocumentField field, String value) {
         if (value != null) {
-            filter.addObject().putObject("term").put(field, value);
+            filter.addObject().putObject("term").put(field.path(), value);
         }
     }
 
-    private static ObjectNode customerUtterance(String field, Object value) {
+    private static ObjectNode customerUtterance(DocumentField field, Object value) {
         ObjectNode n = Index.JSON.createObjectNode();
         ObjectNode nested = n.putObject("nested");
-        nested.put("path", "utterances");
+        nested.put("path", UTTERANCES.path());
         ArrayNode f = nested.putObject("query").putObject("bool").putArray("filter");
-        f.addObject().putObject("term").put("utterances.speaker", "customer");
+        f.addObject().putObject("term").put(UTTERANCE_SPEAKER.path(), "customer");
         if (value instanceof Boolean b) {
-            f.addObject().putObject("term").put("utterances." + field, b);
+            f.addObject().putObject("term").put(field.path(), b);
         } else {
-            f.addObject().putObject("term").put("utterances." + field, value.toString());
+            f.addObject().putObject("term").put(field.path(), value.toString());
         }
         return n;
     }
 
     /** English words through the standard analyzer, Korean through the cjk bigrams. */
-    private void textMatch(ObjectNode into, String field) {
+    private void textMatch(ObjectNode into, DocumentField field) {
         ObjectNode mm = into.putObject("multi_match");
         mm.put("query", text);
-        mm.putArray("fields").add(field).add(field + ".cjk");
+        mm.putArray("fields").add(field.path()).add(field.child(CJK).path());
         mm.put("operator", "and");
     }
 }

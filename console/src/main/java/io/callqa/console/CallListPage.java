@@ -1,9 +1,12 @@
 package io.callqa.console;
 
+import static io.callqa.analysis.document.CallFields.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.callqa.analysis.document.IndexNames;
 import io.callqa.dashboards.CsvRows;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +21,10 @@ import java.util.Map;
 /** The call list: filters, a sortable, paginated table, and (for exporters) a CSV download. */
 final class CallListPage {
 
+    /**
+     * The export's columns: a format people build spreadsheets on, so they are named here and keep
+     * their names whatever the document's fields are called.
+     */
     private static final List<String> CSV_COLUMNS =
             List.of(
                     "call_id",
@@ -43,13 +50,13 @@ final class CallListPage {
         ObjectNode global = body.putObject("aggs").putObject("all");
         global.putObject("global");
         ObjectNode aggs = global.putObject("aggs");
-        aggs.putObject("agents").putObject("terms").put("field", "agent_id").put("size", 1000);
-        aggs.putObject("teams").putObject("terms").put("field", "team").put("size", 200);
+        aggs.putObject("agents").putObject("terms").put("field", AGENT_ID.path()).put("size", 1000);
+        aggs.putObject("teams").putObject("terms").put("field", TEAM.path()).put("size", 200);
         aggs.putObject("categories")
                 .putObject("terms")
-                .put("field", "category.label")
+                .put("field", CATEGORY_LABEL.path())
                 .put("size", 100);
-        JsonNode r = index.search(Index.CALLS, body);
+        JsonNode r = index.search(IndexNames.CALLS, body);
         long total = r.at("/hits/total/value").asLong();
 
         StringBuilder b = new StringBuilder();
@@ -212,8 +219,8 @@ final class CallListPage {
 
     private static void row(StringBuilder b, Messages m, JsonNode h) {
         JsonNode c = h.path("_source");
-        String id = c.path("call_id").asText(h.path("_id").asText());
-        boolean compliant = c.at("/qa/compliance_passed").asBoolean(true);
+        String id = Index.at(c, CALL_ID).asText(h.path("_id").asText());
+        boolean compliant = Index.at(c, QA_COMPLIANCE_PASSED).asBoolean(true);
         b.append("<tr class=\"call\" data-call=\"").append(Html.esc(id)).append("\">");
         b.append("<td><a href=\"/calls/")
                 .append(Html.esc(urlPart(id)))
@@ -221,18 +228,18 @@ final class CallListPage {
                 .append(Html.esc(id))
                 .append("</a></td>");
         b.append("<td>")
-                .append(Html.esc(Format.minute(c.path("started_at").asText())))
+                .append(Html.esc(Format.minute(Index.at(c, STARTED_AT).asText())))
                 .append("</td>");
-        b.append("<td>").append(Html.esc(c.path("agent_id").asText())).append("</td>");
-        b.append("<td>").append(Html.esc(c.path("team").asText())).append("</td>");
-        b.append("<td>").append(Html.esc(c.path("language").asText())).append("</td>");
+        b.append("<td>").append(Html.esc(Index.at(c, AGENT_ID).asText())).append("</td>");
+        b.append("<td>").append(Html.esc(Index.at(c, TEAM).asText())).append("</td>");
+        b.append("<td>").append(Html.esc(Index.at(c, LANGUAGE).asText())).append("</td>");
         b.append("<td>")
-                .append(Html.esc(label(m, "category", c.at("/category/label").asText())))
+                .append(Html.esc(label(m, "category", Index.at(c, CATEGORY_LABEL).asText())))
                 .append(" <small>")
-                .append(Format.number(c.at("/category/confidence"), 2))
+                .append(Format.number(Index.at(c, CATEGORY_CONFIDENCE), 2))
                 .append("</small></td>");
         b.append("<td class=\"num qa\">")
-                .append(Format.number(c.at("/qa/score"), 0))
+                .append(Format.number(Index.at(c, QA_SCORE), 0))
                 .append("</td>");
         b.append("<td class=\"")
                 .append(compliant ? "pass" : "fail")
@@ -240,15 +247,16 @@ final class CallListPage {
                 .append(Html.esc(m.get(compliant ? "result.pass" : "result.fail")))
                 .append("</td>");
         b.append("<td class=\"num\">")
-                .append(Format.number(c.at("/emotion/customer/max_arousal"), 2))
+                .append(Format.number(Index.at(c, EMOTION_CUSTOMER.child(MAX_AROUSAL)), 2))
                 .append("</td>");
         List<String> failed = new ArrayList<>();
-        c.at("/qa/failed_rules").forEach(x -> failed.add(x.asText()));
+        Index.at(c, QA_FAILED_RULES).forEach(x -> failed.add(x.asText()));
         b.append("<td>").append(Html.esc(String.join(", ", failed))).append("</td>");
         b.append("<td class=\"num\">")
-                .append(Html.esc(Format.clock(c.path("duration_s").asDouble())))
+                .append(Html.esc(Format.clock(Index.at(c, DURATION_S).asDouble())))
                 .append("</td></tr>");
-        JsonNode inner = h.at("/inner_hits/utterances/hits/hits/0");
+        // Inner hits go by the nested path; each hit's source is the one utterance.
+        JsonNode inner = h.path("inner_hits").path(UTTERANCES.path()).at("/hits/hits/0");
         if (!inner.isMissingNode()) {
             String snippet = null;
             for (JsonNode frag : inner.path("highlight")) {
@@ -256,12 +264,24 @@ final class CallListPage {
                 break;
             }
             if (snippet == null) {
-                snippet = inner.at("/_source/text").asText();
+                snippet = inner.path("_source").path(UTTERANCE_TEXT.name()).asText();
             }
             b.append("<tr class=\"snippet\"><td></td><td colspan=\"10\">")
-                    .append(Html.esc(Format.clock(inner.at("/_source/start").asDouble())))
+                    .append(
+                            Html.esc(
+                                    Format.clock(
+                                            inner.path("_source")
+                                                    .path(UTTERANCE_START.name())
+                                                    .asDouble())))
                     .append(" ")
-                    .append(Html.esc(label(m, "speaker", inner.at("/_source/speaker").asText())))
+                    .append(
+                            Html.esc(
+                                    label(
+                                            m,
+                                            "speaker",
+                                            inner.path("_source")
+                                                    .path(UTTERANCE_SPEAKER.name())
+                                                    .asText())))
                     .append(": ")
                     .append(marked(snippet))
                     .append("</td></tr>");
@@ -333,7 +353,7 @@ final class CallListPage {
                 if (after != null) {
                     body.set("search_after", after);
                 }
-                ArrayNode hits = (ArrayNode) index.search(Index.CALLS, body).at("/hits/hits");
+                ArrayNode hits = (ArrayNode) index.search(IndexNames.CALLS, body).at("/hits/hits");
                 for (JsonNode h : hits) {
                     csv.write(csvRow(h.path("_source")));
                     after = h.path("sort");
@@ -353,19 +373,21 @@ final class CallListPage {
     static Map<String, String> csvRow(JsonNode c) {
         Map<String, String> row = new LinkedHashMap<>();
         List<String> failed = new ArrayList<>();
-        c.at("/qa/failed_rules").forEach(x -> failed.add(x.asText()));
-        row.put("call_id", c.path("call_id").asText());
-        row.put("started_at", c.path("started_at").asText());
-        row.put("agent_id", c.path("agent_id").asText());
-        row.put("team", c.path("team").asText());
-        row.put("language", c.path("language").asText());
-        row.put("category", c.at("/category/label").asText());
-        row.put("category_confidence", Format.number(c.at("/category/confidence"), 2));
-        row.put("qa_score", Format.number(c.at("/qa/score"), 1));
-        row.put("compliance_passed", c.at("/qa/compliance_passed").asText());
+        Index.at(c, QA_FAILED_RULES).forEach(x -> failed.add(x.asText()));
+        row.put("call_id", Index.at(c, CALL_ID).asText());
+        row.put("started_at", Index.at(c, STARTED_AT).asText());
+        row.put("agent_id", Index.at(c, AGENT_ID).asText());
+        row.put("team", Index.at(c, TEAM).asText());
+        row.put("language", Index.at(c, LANGUAGE).asText());
+        row.put("category", Index.at(c, CATEGORY_LABEL).asText());
+        row.put("category_confidence", Format.number(Index.at(c, CATEGORY_CONFIDENCE), 2));
+        row.put("qa_score", Format.number(Index.at(c, QA_SCORE), 1));
+        row.put("compliance_passed", Index.at(c, QA_COMPLIANCE_PASSED).asText());
         row.put("failed_rules", String.join(" ", failed));
-        row.put("customer_max_arousal", Format.number(c.at("/emotion/customer/max_arousal"), 3));
-        row.put("duration_s", Format.number(c.path("duration_s"), 2));
+        row.put(
+                "customer_max_arousal",
+                Format.number(Index.at(c, EMOTION_CUSTOMER.child(MAX_AROUSAL)), 3));
+        row.put("duration_s", Format.number(Index.at(c, DURATION_S), 2));
         return row;
     }
 }

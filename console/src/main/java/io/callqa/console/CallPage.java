@@ -1,7 +1,11 @@
 package io.callqa.console;
 
+import static io.callqa.analysis.document.CallFields.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.document.IndexNames;
+import io.callqa.analysis.document.ReviewFields;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,7 +39,7 @@ final class CallPage {
     static String render(Index index, Request req, JsonNode call, Optional<Path> audio)
             throws IOException {
         Messages m = req.messages();
-        String id = call.path("call_id").asText();
+        String id = Index.at(call, CALL_ID).asText();
         List<JsonNode> reviews = reviews(index, id);
         Map<String, JsonNode> latest = new HashMap<>();
         for (JsonNode r : reviews) {
@@ -45,7 +49,7 @@ final class CallPage {
         header(b, m, call, latest.get("category"));
         section(b, "summary", m.get("call.summary"));
         b.append("<p id=\"summary\">")
-                .append(redacted(call.path("summary").asText()))
+                .append(redacted(Index.at(call, SUMMARY).asText()))
                 .append("</p>");
 
         section(b, "transcript", m.get("call.transcript"));
@@ -86,18 +90,18 @@ final class CallPage {
     }
 
     private static void header(StringBuilder b, Messages m, JsonNode c, JsonNode categoryReview) {
-        boolean compliant = c.at("/qa/compliance_passed").asBoolean(true);
+        boolean compliant = Index.at(c, QA_COMPLIANCE_PASSED).asBoolean(true);
         b.append("<h1 id=\"call-id\">")
-                .append(Html.esc(c.path("call_id").asText()))
+                .append(Html.esc(Index.at(c, CALL_ID).asText()))
                 .append("</h1>");
         b.append("<dl class=\"facts\">");
-        fact(b, m.get("calls.col.started"), Format.second(c.path("started_at").asText()));
-        fact(b, m.get("calls.col.agent"), c.path("agent_id").asText());
-        fact(b, m.get("calls.col.team"), c.path("team").asText());
-        fact(b, m.get("call.queue"), c.path("queue").asText());
-        fact(b, m.get("calls.col.lang"), c.path("language").asText());
-        fact(b, m.get("calls.col.length"), Format.clock(c.path("duration_s").asDouble()));
-        fact(b, m.get("calls.col.qa"), Format.number(c.at("/qa/score"), 0));
+        fact(b, m.get("calls.col.started"), Format.second(Index.at(c, STARTED_AT).asText()));
+        fact(b, m.get("calls.col.agent"), Index.at(c, AGENT_ID).asText());
+        fact(b, m.get("calls.col.team"), Index.at(c, TEAM).asText());
+        fact(b, m.get("call.queue"), Index.at(c, QUEUE).asText());
+        fact(b, m.get("calls.col.lang"), Index.at(c, LANGUAGE).asText());
+        fact(b, m.get("calls.col.length"), Format.clock(Index.at(c, DURATION_S).asDouble()));
+        fact(b, m.get("calls.col.qa"), Format.number(Index.at(c, QA_SCORE), 0));
         b.append("<dt>")
                 .append(Html.esc(m.get("calls.col.compliance")))
                 .append("</dt><dd id=\"compliance\" class=\"")
@@ -105,28 +109,34 @@ final class CallPage {
                 .append("\">")
                 .append(Html.esc(m.get(compliant ? "result.pass" : "result.fail")))
                 .append("</dd>");
-        String label = c.at("/category/label").asText();
+        String label = Index.at(c, CATEGORY_LABEL).asText();
         b.append("<dt>")
                 .append(Html.esc(m.get("calls.col.category")))
                 .append("</dt><dd id=\"category-label\">")
                 .append(Html.esc(CallListPage.label(m, "category", label)))
                 .append(" (")
-                .append(Format.number(c.at("/category/confidence"), 2))
+                .append(Format.number(Index.at(c, CATEGORY_CONFIDENCE), 2))
                 .append(")");
-        if (categoryReview != null && "override".equals(categoryReview.path("action").asText())) {
+        if (categoryReview != null
+                && "override".equals(Index.at(categoryReview, ReviewFields.ACTION).asText())) {
             b.append(" → <strong class=\"override\">")
                     .append(
                             Html.esc(
                                     CallListPage.label(
-                                            m, "category", categoryReview.path("value").asText())))
+                                            m,
+                                            "category",
+                                            Index.at(categoryReview, ReviewFields.VALUE).asText())))
                     .append("</strong>");
         }
         b.append("</dd>");
-        fact(b, m.get("call.source"), c.at("/source/uri").asText());
+        fact(b, m.get("call.source"), Index.at(c, SOURCE_URI).asText());
+        JsonNode pack = Index.at(c, QA_RULEPACK);
         fact(
                 b,
                 m.get("call.rulepack"),
-                c.at("/qa/rulepack/id").asText() + " " + c.at("/qa/rulepack/version").asText());
+                pack.path(RULEPACK_ID.name()).asText()
+                        + " "
+                        + pack.path(RULEPACK_VERSION.name()).asText());
         b.append("</dl>");
     }
 
@@ -141,17 +151,18 @@ final class CallPage {
     static void transcript(StringBuilder b, Messages m, JsonNode call) {
         Map<Integer, List<Mark>> marks = new HashMap<>();
         Map<Integer, List<String>> unplaced = new HashMap<>();
-        JsonNode utterances = call.path("utterances");
-        for (JsonNode r : call.at("/qa/results")) {
-            boolean failed = r.path("passed").isBoolean() && !r.path("passed").asBoolean();
-            String rule = r.path("rule_id").asText();
-            for (JsonNode e : r.path("evidence")) {
-                int u = e.path("utterance").asInt(-1);
+        JsonNode utterances = Index.at(call, UTTERANCES);
+        for (JsonNode r : Index.at(call, QA_RESULTS)) {
+            JsonNode passed = r.path(RESULT_PASSED.name());
+            boolean failed = passed.isBoolean() && !passed.asBoolean();
+            String rule = r.path(RESULT_RULE_ID.name()).asText();
+            for (JsonNode e : r.path(RESULT_EVIDENCE.name())) {
+                int u = e.path(EVIDENCE_UTTERANCE.name()).asInt(-1);
                 if (u < 0 || u >= utterances.size()) {
                     continue;
                 }
-                String text = utterances.get(u).path("text").asText();
-                String matched = e.path("matched").asText("");
+                String text = utterances.get(u).path(UTTERANCE_TEXT.name()).asText();
+                String matched = e.path(EVIDENCE_MATCHED.name()).asText("");
                 int[] at = locate(text, matched);
                 if (at != null) {
                     marks.computeIfAbsent(u, k -> new ArrayList<>())
@@ -165,15 +176,16 @@ final class CallPage {
             }
         }
         Map<Integer, List<JsonNode>> alerts = new HashMap<>();
-        for (JsonNode a : call.path("alerts")) {
-            if (a.path("utterance").isInt()) {
-                alerts.computeIfAbsent(a.path("utterance").asInt(), k -> new ArrayList<>()).add(a);
+        for (JsonNode a : Index.at(call, ALERTS)) {
+            JsonNode utterance = a.path(ALERT_UTTERANCE.name());
+            if (utterance.isInt()) {
+                alerts.computeIfAbsent(utterance.asInt(), k -> new ArrayList<>()).add(a);
             }
         }
         b.append("<ol id=\"transcript-lines\" class=\"transcript\">");
         for (int i = 0; i < utterances.size(); i++) {
             JsonNode u = utterances.get(i);
-            String speaker = u.path("speaker").asText();
+            String speaker = u.path(UTTERANCE_SPEAKER.name()).asText();
             List<Mark> ms = marks.getOrDefault(i, List.of());
             List<String> whole = unplaced.getOrDefault(i, List.of());
             boolean fails =
@@ -185,22 +197,22 @@ final class CallPage {
                     .append(speaker.equals("agent") ? "agent" : "customer")
                     .append(fails ? " violation" : "")
                     .append("\" data-start=\"")
-                    .append(u.path("start").asDouble())
+                    .append(u.path(UTTERANCE_START.name()).asDouble())
                     .append("\" data-end=\"")
-                    .append(u.path("end").asDouble())
+                    .append(u.path(UTTERANCE_END.name()).asDouble())
                     .append("\"><span class=\"time\">")
-                    .append(Html.esc(Format.clock(u.path("start").asDouble())))
+                    .append(Html.esc(Format.clock(u.path(UTTERANCE_START.name()).asDouble())))
                     .append("</span> <span class=\"speaker\">")
                     .append(Html.esc(CallListPage.label(m, "speaker", speaker)))
                     .append("</span> <span class=\"text\">")
-                    .append(highlighted(u.path("text").asText(), ms))
+                    .append(highlighted(u.path(UTTERANCE_TEXT.name()).asText(), ms))
                     .append("</span>");
-            if (u.path("agitated").asBoolean(false)
-                    || "agitated".equals(u.path("emotion").asText())) {
+            if (u.path(UTTERANCE_AGITATED.name()).asBoolean(false)
+                    || "agitated".equals(u.path(UTTERANCE_EMOTION.name()).asText())) {
                 b.append(" <span class=\"tag emotion\">")
                         .append(Html.esc(m.get("emotion.agitated")))
                         .append(" ")
-                        .append(Format.number(u.path("arousal"), 2))
+                        .append(Format.number(u.path(UTTERANCE_AROUSAL.name()), 2))
                         .append("</span>");
             }
             for (String w : whole) {
@@ -213,9 +225,9 @@ final class CallPage {
             }
             for (JsonNode a : alerts.getOrDefault(i, List.of())) {
                 b.append(" <span class=\"tag alert\" title=\"")
-                        .append(Html.esc(a.path("message").asText()))
+                        .append(Html.esc(a.path(ALERT_MESSAGE.name()).asText()))
                         .append("\">⚠ ")
-                        .append(Html.esc(a.path("type").asText()))
+                        .append(Html.esc(a.path(ALERT_TYPE.name()).asText()))
                         .append("</span>");
             }
             b.append("</li>");
@@ -310,9 +322,9 @@ final class CallPage {
             b.append("<th>").append(Html.esc(m.get("score." + k))).append("</th>");
         }
         b.append("</tr></thead><tbody>");
-        for (JsonNode r : call.at("/qa/results")) {
-            String rule = r.path("rule_id").asText();
-            String result = result(r.path("passed"));
+        for (JsonNode r : Index.at(call, QA_RESULTS)) {
+            String rule = r.path(RESULT_RULE_ID.name()).asText();
+            String result = result(r.path(RESULT_PASSED.name()));
             b.append("<tr id=\"rule-")
                     .append(Html.esc(rule))
                     .append("\" class=\"")
@@ -323,25 +335,31 @@ final class CallPage {
                     .append("\"><td><strong>")
                     .append(Html.esc(rule))
                     .append("</strong><br><small>")
-                    .append(Html.esc(r.path("description").asText()))
+                    .append(Html.esc(r.path(RESULT_DESCRIPTION.name()).asText()))
                     .append("</small></td><td>")
-                    .append(Html.esc(CallListPage.label(m, "kind", r.path("kind").asText())))
+                    .append(
+                            Html.esc(
+                                    CallListPage.label(
+                                            m, "kind", r.path(RESULT_KIND.name()).asText())))
                     .append("</td><td>")
                     .append(
                             Html.esc(
-                                    CallListPage.label(m, "severity", r.path("severity").asText())))
+                                    CallListPage.label(
+                                            m,
+                                            "severity",
+                                            r.path(RESULT_SEVERITY.name()).asText())))
                     .append("</td><td class=\"result\">")
                     .append(Html.esc(m.get("result." + result)))
                     .append("</td><td>")
-                    .append(redacted(r.path("note").asText()))
+                    .append(redacted(r.path(RESULT_NOTE.name()).asText()))
                     .append("</td><td>");
-            for (JsonNode e : r.path("evidence")) {
-                int u = e.path("utterance").asInt(-1);
+            for (JsonNode e : r.path(RESULT_EVIDENCE.name())) {
+                int u = e.path(EVIDENCE_UTTERANCE.name()).asInt(-1);
                 if (u >= 0) {
                     b.append("<a href=\"#u-")
                             .append(u)
                             .append("\">")
-                            .append(Html.esc(Format.clock(e.path("t").asDouble())))
+                            .append(Html.esc(Format.clock(e.path(EVIDENCE_T.name()).asDouble())))
                             .append("</a> ");
                 }
             }
@@ -354,7 +372,7 @@ final class CallPage {
                 reviewForm(
                         b,
                         req,
-                        call.path("call_id").asText(),
+                        Index.at(call, CALL_ID).asText(),
                         "rule:" + rule,
                         List.of("passed", "failed", "not_applicable"),
                         "result.");
@@ -362,7 +380,7 @@ final class CallPage {
             b.append("</td></tr>");
         }
         b.append("</tbody></table>");
-        JsonNode explanation = call.at("/qa/explanation");
+        JsonNode explanation = Index.at(call, QA_EXPLANATION);
         if (explanation.size() > 0) {
             b.append("<ul class=\"explanation\">");
             explanation.forEach(x -> b.append("<li>").append(redacted(x.asText())).append("</li>"));
@@ -371,19 +389,24 @@ final class CallPage {
     }
 
     private static void reviewState(StringBuilder b, Messages m, JsonNode rv, String valuePrefix) {
-        boolean override = "override".equals(rv.path("action").asText());
+        boolean override = "override".equals(Index.at(rv, ReviewFields.ACTION).asText());
         b.append("<div class=\"").append(override ? "override" : "confirmed").append("\">");
         if (override) {
             b.append(Html.esc(m.get("review.overridden")))
                     .append(": ")
-                    .append(Html.esc(value(m, valuePrefix, rv.path("value").asText())));
+                    .append(
+                            Html.esc(
+                                    value(
+                                            m,
+                                            valuePrefix,
+                                            Index.at(rv, ReviewFields.VALUE).asText())));
         } else {
             b.append(Html.esc(m.get("review.confirmed")));
         }
         b.append(" <small>")
-                .append(Html.esc(rv.path("reviewer").asText()))
+                .append(Html.esc(Index.at(rv, ReviewFields.REVIEWER).asText()))
                 .append(", ")
-                .append(Html.esc(Format.minute(rv.path("@timestamp").asText())))
+                .append(Html.esc(Format.minute(Index.at(rv, ReviewFields.TIMESTAMP).asText())))
                 .append("</small></div>");
     }
 
@@ -436,7 +459,7 @@ final class CallPage {
         Messages m = req.messages();
         b.append("<table class=\"grid\" id=\"category-scores\"><tbody>");
         List<String> labels = new ArrayList<>();
-        call.at("/category/scores")
+        Index.at(call, CATEGORY_SCORES)
                 .fields()
                 .forEachRemaining(
                         e -> {
@@ -454,7 +477,7 @@ final class CallPage {
             reviewState(b, m, review, "category.");
         }
         if (req.user().role().reviews() && !labels.isEmpty()) {
-            reviewForm(b, req, call.path("call_id").asText(), "category", labels, "category.");
+            reviewForm(b, req, Index.at(call, CALL_ID).asText(), "category", labels, "category.");
         }
         b.append("</div>");
     }
@@ -472,52 +495,51 @@ final class CallPage {
         }
         b.append("</tr></thead><tbody>");
         for (JsonNode r : reviews) {
-            String prefix = "category".equals(r.path("target").asText()) ? "category." : "result.";
+            String target = Index.at(r, ReviewFields.TARGET).asText();
+            String prefix = "category".equals(target) ? "category." : "result.";
+            boolean overridden = "override".equals(Index.at(r, ReviewFields.ACTION).asText());
             b.append("<tr class=\"review-entry\"><td>")
-                    .append(Html.esc(Format.second(r.path("@timestamp").asText())))
+                    .append(Html.esc(Format.second(Index.at(r, ReviewFields.TIMESTAMP).asText())))
                     .append("</td><td>")
-                    .append(Html.esc(r.path("reviewer").asText()))
+                    .append(Html.esc(Index.at(r, ReviewFields.REVIEWER).asText()))
                     .append(" (")
-                    .append(Html.esc(r.path("role").asText()))
+                    .append(Html.esc(Index.at(r, ReviewFields.ROLE).asText()))
                     .append(")</td><td>")
                     .append(
                             Html.esc(
-                                    r.path("target").asText().equals("category")
+                                    target.equals("category")
                                             ? m.get("calls.col.category")
-                                            : r.path("rule_id").asText()))
+                                            : Index.at(r, ReviewFields.RULE_ID).asText()))
                     .append("</td><td>")
-                    .append(
-                            Html.esc(
-                                    m.get(
-                                            "review."
-                                                    + ("override".equals(r.path("action").asText())
-                                                            ? "overridden"
-                                                            : "confirmed"))))
+                    .append(Html.esc(m.get("review." + (overridden ? "overridden" : "confirmed"))))
                     .append("</td><td>")
-                    .append(Html.esc(value(m, prefix, r.path("original").asText())))
+                    .append(Html.esc(value(m, prefix, Index.at(r, ReviewFields.ORIGINAL).asText())))
                     .append(" → ")
-                    .append(Html.esc(value(m, prefix, r.path("value").asText())))
+                    .append(Html.esc(value(m, prefix, Index.at(r, ReviewFields.VALUE).asText())))
                     .append("</td><td class=\"reason\">")
-                    .append(Html.esc(r.path("reason").asText()))
+                    .append(Html.esc(Index.at(r, ReviewFields.REASON).asText()))
                     .append("</td></tr>");
         }
         b.append("</tbody></table>");
     }
 
     private static String target(JsonNode review) {
-        return "category".equals(review.path("target").asText())
+        return "category".equals(Index.at(review, ReviewFields.TARGET).asText())
                 ? "category"
-                : "rule:" + review.path("rule_id").asText();
+                : "rule:" + Index.at(review, ReviewFields.RULE_ID).asText();
     }
 
     /** The call's reviews, newest first. */
     static List<JsonNode> reviews(Index index, String callId) throws IOException {
         ObjectNode body = Index.JSON.createObjectNode();
         body.put("size", 500);
-        body.putObject("query").putObject("term").put("call_id", callId);
-        body.putArray("sort").addObject().putObject("@timestamp").put("order", "desc");
+        body.putObject("query").putObject("term").put(ReviewFields.CALL_ID.path(), callId);
+        body.putArray("sort")
+                .addObject()
+                .putObject(ReviewFields.TIMESTAMP.path())
+                .put("order", "desc");
         List<JsonNode> out = new ArrayList<>();
-        index.search(Index.REVIEWS + "*", body)
+        index.search(IndexNames.REVIEWS + "*", body)
                 .at("/hits/hits")
                 .forEach(h -> out.add(h.path("_source")));
         return out;
@@ -547,18 +569,18 @@ final class CallPage {
         String reviewId = UUID.randomUUID().toString();
         String original;
         if (target.equals("category")) {
-            original = call.at("/category/label").asText();
+            original = Index.at(call, CATEGORY_LABEL).asText();
             List<String> labels = new ArrayList<>();
-            call.at("/category/scores").fieldNames().forEachRemaining(labels::add);
+            Index.at(call, CATEGORY_SCORES).fieldNames().forEachRemaining(labels::add);
             if (!value.equals("confirm") && !labels.contains(value)) {
                 return Optional.of(m.format("review.badValue", value));
             }
-            doc.put("target", "category");
+            doc.put(ReviewFields.TARGET.name(), "category");
         } else if (target.startsWith("rule:")) {
             String rule = target.substring(5);
             JsonNode result = null;
-            for (JsonNode r : call.at("/qa/results")) {
-                if (r.path("rule_id").asText().equals(rule)) {
+            for (JsonNode r : Index.at(call, QA_RESULTS)) {
+                if (r.path(RESULT_RULE_ID.name()).asText().equals(rule)) {
                     result = r;
                 }
             }
@@ -569,25 +591,25 @@ final class CallPage {
                     && !List.of("passed", "failed", "not_applicable").contains(value)) {
                 return Optional.of(m.format("review.badValue", value));
             }
-            original = result(result.path("passed"));
-            doc.put("target", "rule");
-            doc.put("rule_id", rule);
+            original = result(result.path(RESULT_PASSED.name()));
+            doc.put(ReviewFields.TARGET.name(), "rule");
+            doc.put(ReviewFields.RULE_ID.name(), rule);
         } else {
             return Optional.of(m.get("review.badTarget"));
         }
         boolean confirm = value.equals("confirm") || value.equals(original);
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("@timestamp", Instant.now().toString());
-        fields.put("review_id", reviewId);
-        fields.put("call_id", call.path("call_id").asText());
-        fields.put("reviewer", req.user().name());
-        fields.put("role", req.user().role().id());
-        fields.put("action", confirm ? "confirm" : "override");
-        fields.put("original", original);
-        fields.put("value", confirm ? original : value);
-        fields.put("reason", reason);
+        fields.put(ReviewFields.TIMESTAMP.name(), Instant.now().toString());
+        fields.put(ReviewFields.REVIEW_ID.name(), reviewId);
+        fields.put(ReviewFields.CALL_ID.name(), Index.at(call, CALL_ID).asText());
+        fields.put(ReviewFields.REVIEWER.name(), req.user().name());
+        fields.put(ReviewFields.ROLE.name(), req.user().role().id());
+        fields.put(ReviewFields.ACTION.name(), confirm ? "confirm" : "override");
+        fields.put(ReviewFields.ORIGINAL.name(), original);
+        fields.put(ReviewFields.VALUE.name(), confirm ? original : value);
+        fields.put(ReviewFields.REASON.name(), reason);
         fields.forEach(doc::put);
-        index.put(Index.REVIEWS, reviewId, doc);
+        index.put(IndexNames.REVIEWS, reviewId, doc);
         return Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package io.callqa.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.callqa.analysis.document.IndexNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -308,7 +309,7 @@ public final class ConsoleServer implements AutoCloseable {
             redirect(ex, "/calls");
             return;
         }
-        Optional<JsonNode> call = index.get(Index.CALLS, id);
+        Optional<JsonNode> call = index.get(IndexNames.CALLS, id);
         if (call.isEmpty()) {
             html(ex, 404, Html.page(req, "404", "calls", notFound(req)));
             return;

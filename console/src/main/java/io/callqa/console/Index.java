@@ -3,6 +3,7 @@ package io.callqa.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.document.DocumentField;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,17 +18,10 @@ import org.opensearch.client.transport.OpenSearchTransport;
 /**
  * The console's requests to OpenSearch, as JSON built with Jackson: searches, gets and writes. An
  * index that does not exist yet reads as empty, so a fresh cluster shows empty pages, not errors.
+ * Index names come from {@link io.callqa.analysis.document.IndexNames}, field names from {@link
+ * io.callqa.analysis.document.CallFields} and its siblings.
  */
 final class Index {
-
-    /** One document per call. */
-    static final String CALLS = "callqa-calls";
-
-    /** Alerts raised by calls. */
-    static final String ALERTS = "callqa-alerts";
-
-    /** Supervisor reviews. */
-    static final String REVIEWS = "callqa-reviews";
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,6 +29,14 @@ final class Index {
 
     Index(OpenSearchTransport transport) {
         this.client = new OpenSearchGenericClient(transport);
+    }
+
+    /**
+     * The value of {@code field} in {@code doc}, a document's source or an object inside it, found
+     * by the field's dotted path; missing when the document has none.
+     */
+    static JsonNode at(JsonNode doc, DocumentField field) {
+        return doc.at("/" + field.path().replace('.', '/'));
     }
 
     /** The response of {@code POST /index/_search} with {@code body}; empty hits if no index. */

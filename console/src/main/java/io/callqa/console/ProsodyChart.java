@@ -1,6 +1,7 @@
 package io.callqa.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callqa.analysis.document.CallFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,9 @@ final class ProsodyChart {
     private static final int RIGHT = 20;
     private static final int TOP = 44;
     private static final String[][] SERIES = {
-        {"pitch_mean_hz", "chart.pitch"},
-        {"energy_dbfs", "chart.energy"},
-        {"arousal", "chart.arousal"}
+        {CallFields.UTTERANCE_PITCH_MEAN_HZ.name(), "chart.pitch"},
+        {CallFields.UTTERANCE_ENERGY_DBFS.name(), "chart.energy"},
+        {CallFields.UTTERANCE_AROUSAL.name(), "chart.arousal"}
     };
 
     /** The longest call the chart draws to scale: 24 h, the job's own limit on times. */
@@ -34,7 +35,7 @@ final class ProsodyChart {
 
     /** True if any utterance carries a value the chart draws. */
     static boolean hasData(JsonNode call) {
-        for (JsonNode u : call.path("utterances")) {
+        for (JsonNode u : Index.at(call, CallFields.UTTERANCES)) {
             for (String[] s : SERIES) {
                 if (u.path(s[0]).isNumber()) {
                     return true;
@@ -85,7 +86,7 @@ final class ProsodyChart {
             double top = TOP + p * (PANEL + GAP);
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
-            for (JsonNode u : call.path("utterances")) {
+            for (JsonNode u : Index.at(call, CallFields.UTTERANCES)) {
                 if (u.path(field).isNumber() && Double.isFinite(u.path(field).asDouble())) {
                     min = Math.min(min, u.path(field).asDouble());
                     max = Math.max(max, u.path(field).asDouble());
@@ -143,14 +144,14 @@ final class ProsodyChart {
                             lo));
             for (String[] sp : SPEAKERS) {
                 List<String> pts = new ArrayList<>();
-                for (JsonNode u : call.path("utterances")) {
-                    if (!u.path("speaker").asText().equals(sp[0])
+                for (JsonNode u : Index.at(call, CallFields.UTTERANCES)) {
+                    if (!u.path(CallFields.UTTERANCE_SPEAKER.name()).asText().equals(sp[0])
                             || !u.path(field).isNumber()
                             || !Double.isFinite(u.path(field).asDouble())) {
                         continue;
                     }
-                    double start = u.path("start").asDouble();
-                    double end = u.path("end").asDouble();
+                    double start = u.path(CallFields.UTTERANCE_START.name()).asDouble();
+                    double end = u.path(CallFields.UTTERANCE_END.name()).asDouble();
                     if (!Double.isFinite(start) || !Double.isFinite(end) || start > duration) {
                         continue;
                     }
@@ -169,14 +170,14 @@ final class ProsodyChart {
                             .append("\"/>");
                 }
             }
-            for (JsonNode a : call.path("alerts")) {
-                if (!a.path("t").isNumber()
-                        || !Double.isFinite(a.path("t").asDouble())
-                        || a.path("t").asDouble() < 0
-                        || a.path("t").asDouble() > duration) {
+            for (JsonNode a : Index.at(call, CallFields.ALERTS)) {
+                if (!a.path(CallFields.ALERT_T.name()).isNumber()
+                        || !Double.isFinite(a.path(CallFields.ALERT_T.name()).asDouble())
+                        || a.path(CallFields.ALERT_T.name()).asDouble() < 0
+                        || a.path(CallFields.ALERT_T.name()).asDouble() > duration) {
                     continue;
                 }
-                double x = LEFT + a.path("t").asDouble() / duration * plotW;
+                double x = LEFT + a.path(CallFields.ALERT_T.name()).asDouble() / duration * plotW;
                 b.append(
                                 String.format(
                                         Locale.ROOT,
@@ -190,11 +191,13 @@ final class ProsodyChart {
                         .append("<title>")
                         .append(
                                 Html.esc(
-                                        a.path("type").asText()
+                                        a.path(CallFields.ALERT_TYPE.name()).asText()
                                                 + " "
-                                                + Format.clock(a.path("t").asDouble())
+                                                + Format.clock(
+                                                        a.path(CallFields.ALERT_T.name())
+                                                                .asDouble())
                                                 + ": "
-                                                + a.path("message").asText()))
+                                                + a.path(CallFields.ALERT_MESSAGE.name()).asText()))
                         .append("</title></line>");
                 if (p == 0) {
                     // Labels near either edge lean inwards so they stay inside the chart.
@@ -208,7 +211,7 @@ final class ProsodyChart {
                                             x,
                                             top + 10,
                                             anchor))
-                            .append(Html.esc(a.path("type").asText()))
+                            .append(Html.esc(a.path(CallFields.ALERT_TYPE.name()).asText()))
                             .append("</text>");
                 }
             }
@@ -237,9 +240,10 @@ final class ProsodyChart {
      * index takes whatever a producer wrote, and an end of 3e9 s must not draw 3e8 ticks.
      */
     static double axisLength(JsonNode call) {
-        double duration = finite(call.path("duration_s").asDouble(0));
-        for (JsonNode u : call.path("utterances")) {
-            duration = Math.max(duration, finite(u.path("end").asDouble()));
+        double duration = finite(Index.at(call, CallFields.DURATION_S).asDouble(0));
+        for (JsonNode u : Index.at(call, CallFields.UTTERANCES)) {
+            duration =
+                    Math.max(duration, finite(u.path(CallFields.UTTERANCE_END.name()).asDouble()));
         }
         return Math.min(Math.max(duration, 1), MAX_SECONDS);
     }

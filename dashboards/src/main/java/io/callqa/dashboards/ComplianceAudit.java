@@ -1,8 +1,12 @@
 package io.callqa.dashboards;
 
+import static io.callqa.analysis.document.CallFields.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.document.DocumentField;
+import io.callqa.analysis.document.IndexNames;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -25,10 +29,10 @@ import org.opensearch.client.opensearch.core.search.Hit;
  */
 public final class ComplianceAudit {
 
-    /** The index audited. */
-    public static final String CALLS = "callqa-calls";
-
-    /** Row columns, in order. */
+    /**
+     * Row columns, in order: the audit's format, named here so that it keeps its columns whatever
+     * the document's fields are called.
+     */
     public static final List<String> COLUMNS =
             List.of(
                     "call_id",
@@ -66,19 +70,19 @@ public final class ComplianceAudit {
      * @return the number of rows
      */
     public long export(AuditQuery query, Consumer<ObjectNode> rows) throws IOException {
-        if (!client.indices().exists(e -> e.index(CALLS)).value()) {
+        if (!client.indices().exists(e -> e.index(IndexNames.CALLS)).value()) {
             return 0;
         }
         Query q = toQuery(query);
         SearchResponse<JsonNode> page =
                 client.search(
                         s ->
-                                s.index(CALLS)
+                                s.index(IndexNames.CALLS)
                                         .size(PAGE)
                                         .scroll(Time.of(t -> t.time("2m")))
                                         .query(q)
-                                        .sort(o -> o.field(f -> f.field("started_at")))
-                                        .sort(o -> o.field(f -> f.field("call_id"))),
+                                        .sort(o -> o.field(f -> f.field(STARTED_AT.path())))
+                                        .sort(o -> o.field(f -> f.field(CALL_ID.path()))),
                         JsonNode.class);
         String scrollId = page.scrollId();
         long count = 0;
@@ -112,7 +116,7 @@ public final class ComplianceAudit {
                         q ->
                                 q.range(
                                         r ->
-                                                r.field("started_at")
+                                                r.field(STARTED_AT.path())
                                                         .gte(JsonData.of(query.from().toString()))
                                                         .lt(JsonData.of(query.to().toString())))));
         query.agentId()
@@ -123,7 +127,7 @@ public final class ComplianceAudit {
                                                 q ->
                                                         q.term(
                                                                 t ->
-                                                                        t.field("agent_id")
+                                                                        t.field(AGENT_ID.path())
                                                                                 .value(
                                                                                         FieldValue
                                                                                                 .of(
@@ -131,7 +135,8 @@ public final class ComplianceAudit {
         if (query.failedOnly()) {
             // The flat lists beside the nested results make this a plain term query.
             String field =
-                    query.ruleId().isPresent() ? "qa.failed_rules" : "qa.failed_compliance_rules";
+                    (query.ruleId().isPresent() ? QA_FAILED_RULES : QA_FAILED_COMPLIANCE_RULES)
+                            .path();
             if (query.ruleId().isPresent()) {
                 String rule = query.ruleId().get();
                 must.add(Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(rule)))));
@@ -153,51 +158,58 @@ public final class ComplianceAudit {
     /** The rows of one call: its results that the query selects. */
     private static int rowsOf(JsonNode call, AuditQuery query, Consumer<ObjectNode> rows) {
         int n = 0;
-        for (JsonNode r : call.path("qa").path("results")) {
-            String rule = r.path("rule_id").asText();
-            boolean failed = r.path("passed").isBoolean() && !r.path("passed").asBoolean();
+        for (JsonNode r : at(call, QA_RESULTS)) {
+            String rule = r.path(RESULT_RULE_ID.name()).asText();
+            JsonNode passed = r.path(RESULT_PASSED.name());
+            boolean failed = passed.isBoolean() && !passed.asBoolean();
             if (query.ruleId().isPresent() && !query.ruleId().get().equals(rule)) {
                 continue;
             }
             if (query.failedOnly()
                     && (!failed
                             || (query.ruleId().isEmpty()
-                                    && !r.path("kind").asText().equals("compliance")))) {
+                                    && !r.path(RESULT_KIND.name())
+                                            .asText()
+                                            .equals("compliance")))) {
                 continue;
             }
             ObjectNode row = F.objectNode();
-            row.put("call_id", call.path("call_id").asText());
-            row.put("started_at", call.path("started_at").asText(""));
-            row.put("agent_id", call.path("agent_id").asText(""));
-            row.put("team", call.path("team").asText(""));
-            row.put("queue", call.path("queue").asText(""));
-            row.put("language", call.path("language").asText(""));
+            JsonNode pack = at(call, QA_RULEPACK);
+            row.put("call_id", at(call, CALL_ID).asText());
+            row.put("started_at", at(call, STARTED_AT).asText(""));
+            row.put("agent_id", at(call, AGENT_ID).asText(""));
+            row.put("team", at(call, TEAM).asText(""));
+            row.put("queue", at(call, QUEUE).asText(""));
+            row.put("language", at(call, LANGUAGE).asText(""));
             row.put("rule_id", rule);
-            row.put("kind", r.path("kind").asText(""));
-            row.put("severity", r.path("severity").asText(""));
-            row.put(
-                    "passed",
-                    r.path("passed").isBoolean() ? r.path("passed").asText() : "not applicable");
-            row.put("description", r.path("description").asText(""));
+            row.put("kind", r.path(RESULT_KIND.name()).asText(""));
+            row.put("severity", r.path(RESULT_SEVERITY.name()).asText(""));
+            row.put("passed", passed.isBoolean() ? passed.asText() : "not applicable");
+            row.put("description", r.path(RESULT_DESCRIPTION.name()).asText(""));
             List<String> evidence = new ArrayList<>();
-            for (JsonNode e : r.path("evidence")) {
+            for (JsonNode e : r.path(RESULT_EVIDENCE.name())) {
                 evidence.add(
                         String.format(
                                 java.util.Locale.ROOT,
                                 "[%.1fs] %s",
-                                e.path("t").asDouble(),
-                                e.path("text").asText("")));
+                                e.path(EVIDENCE_T.name()).asDouble(),
+                                e.path(EVIDENCE_TEXT.name()).asText("")));
             }
             row.put("evidence", String.join(" | ", evidence));
-            row.put("source_uri", call.at("/source/uri").asText(""));
-            row.put("source_sha256", call.at("/source/sha256").asText(""));
-            row.put("asr_engine", call.at("/asr/engine").asText(""));
-            row.put("asr_model", call.at("/asr/model").asText(""));
-            row.put("rulepack_id", call.at("/qa/rulepack/id").asText(""));
-            row.put("rulepack_version", call.at("/qa/rulepack/version").asText(""));
+            row.put("source_uri", at(call, SOURCE_URI).asText(""));
+            row.put("source_sha256", at(call, SOURCE_SHA256).asText(""));
+            row.put("asr_engine", at(call, ASR_ENGINE).asText(""));
+            row.put("asr_model", at(call, ASR_MODEL).asText(""));
+            row.put("rulepack_id", pack.path(RULEPACK_ID.name()).asText(""));
+            row.put("rulepack_version", pack.path(RULEPACK_VERSION.name()).asText(""));
             rows.accept(row);
             n++;
         }
         return n;
+    }
+
+    /** The value of {@code field} in the call document {@code call}, found by its dotted path. */
+    private static JsonNode at(JsonNode call, DocumentField field) {
+        return call.at("/" + field.path().replace('.', '/'));
     }
 }

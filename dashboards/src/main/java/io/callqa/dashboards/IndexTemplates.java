@@ -2,6 +2,7 @@ package io.callqa.dashboards;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callqa.analysis.document.IndexNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ public final class IndexTemplates {
 
     /** The templates, by name; each covers the indices whose names start with it. */
     public static final List<String> NAMES =
-            List.of("callqa-calls", "callqa-alerts", "callqa-errors", "callqa-reviews");
+            List.of(IndexNames.CALLS, IndexNames.ALERTS, IndexNames.ERRORS, IndexNames.REVIEWS);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -3,6 +3,7 @@ package io.callqa.dashboards;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.document.IndexNames;
 import java.util.List;
 
 /**
@@ -24,7 +25,8 @@ public final class RetentionPolicy {
     /**
      * The indices the policy manages: new ones through its ISM template, existing ones on install.
      */
-    public static final List<String> INDEX_PATTERNS = List.of("callqa-alerts-*", "callqa-errors-*");
+    public static final List<String> INDEX_PATTERNS =
+            List.of(IndexNames.ALERTS + "-*", IndexNames.ERRORS + "-*");
 
     /** Days an index is kept when no other value is given. */
     public static final int DEFAULT_DAYS = 90;

@@ -28,6 +28,11 @@ public final class AlertFields {
     public static final DocumentField LANGUAGE = f("language");
     public static final DocumentField ACKNOWLEDGED = f("acknowledged");
 
+    /** Who acknowledged the alert and when: written by the console, never by the analysis. */
+    public static final DocumentField ACKNOWLEDGED_BY = f("acknowledged_by");
+
+    public static final DocumentField ACKNOWLEDGED_AT = f("acknowledged_at");
+
     /** When and by what a live alert was raised (absent on alerts found after the call). */
     public static final DocumentField LIVE = f("live");
 
