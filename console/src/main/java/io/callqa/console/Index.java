@@ -36,7 +36,7 @@ final class Index {
      * by the field's dotted path; missing when the document has none.
      */
     static JsonNode at(JsonNode doc, DocumentField field) {
-        return doc.at("/" + field.path().replace('.', '/'));
+        return doc.at(field.pointer());
     }
 
     /** The response of {@code POST /index/_search} with {@code body}; empty hits if no index. */

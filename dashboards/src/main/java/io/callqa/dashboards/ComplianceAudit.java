@@ -210,6 +210,6 @@ public final class ComplianceAudit {
 
     /** The value of {@code field} in the call document {@code call}, found by its dotted path. */
     private static JsonNode at(JsonNode call, DocumentField field) {
-        return call.at("/" + field.path().replace('.', '/'));
+        return call.at(field.pointer());
     }
 }

@@ -12,7 +12,11 @@ public record DocumentField(String path) {
 
     /** Checks the path. */
     public DocumentField {
-        if (path == null || path.isBlank() || path.startsWith(".") || path.endsWith(".")) {
+        if (path == null
+                || path.isBlank()
+                || path.startsWith(".")
+                || path.endsWith(".")
+                || path.contains("..")) {
             throw new IllegalArgumentException(
                     "document field: expected a dotted path such as qa.score, got '" + path + "'");
         }
@@ -21,6 +25,14 @@ public record DocumentField(String path) {
     /** The last segment of the path: the key inside the parent object. */
     public String name() {
         return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * The field as a JSON Pointer ({@code /qa/score}), for reading it out of a document with
+     * Jackson's {@code JsonNode.at}. Document keys hold neither {@code /} nor {@code ~}.
+     */
+    public String pointer() {
+        return "/" + path.replace('.', '/');
     }
 
     /** A field inside this one (an object field). */

@@ -20,6 +20,16 @@ class DocumentFieldTest {
     }
 
     @Test
+    void aFieldReadsOutOfADocumentByItsPointer() throws Exception {
+        var doc =
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree("{\"qa\":{\"score\":87},\"@timestamp\":\"t\"}");
+        assertThat(CallFields.QA_SCORE.pointer()).isEqualTo("/qa/score");
+        assertThat(doc.at(CallFields.QA_SCORE.pointer()).asInt()).isEqualTo(87);
+        assertThat(doc.at(AlertFields.TIMESTAMP.pointer()).asText()).isEqualTo("t");
+    }
+
+    @Test
     void aTopLevelFieldIsItsOwnName() {
         assertThat(new DocumentField("@timestamp").name()).isEqualTo("@timestamp");
         assertThat(CallFields.CALL_ID.name()).isEqualTo(CallFields.CALL_ID.path());
@@ -36,7 +46,7 @@ class DocumentFieldTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "  ", ".qa", "qa.", "."})
+    @ValueSource(strings = {"", "  ", ".qa", "qa.", ".", "qa..score"})
     void aPathThatNamesNoFieldIsRejectedWithWhatWasGiven(String path) {
         assertThatThrownBy(() -> new DocumentField(path))
                 .isInstanceOf(IllegalArgumentException.class)
