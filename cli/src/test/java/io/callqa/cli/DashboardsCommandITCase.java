@@ -72,8 +72,9 @@ class DashboardsCommandITCase {
                         "callqa: warning: retention policy callqa-retention: skipped (this"
                                 + " OpenSearch has no Index State Management plugin"
                                 + " (opensearch-index-management); with it, callqa would delete"
-                                + " callqa-alerts-* and callqa-errors-* indices 30 days after they"
-                                + " were created. Install the plugin, or delete old indices"
+                                + " callqa-alerts-*, callqa-errors-* and callqa-assist-* indices 30"
+                                + " days after they were created. Install the plugin, or delete"
+                                + " old indices"
                                 + " yourself)\n");
         assertThat(first.out()).contains("saved objects: not imported (pass --dashboards URL");
 

@@ -30,7 +30,12 @@ public final class IndexTemplates {
 
     /** The templates, by name; each covers the indices whose names start with it. */
     public static final List<String> NAMES =
-            List.of(IndexNames.CALLS, IndexNames.ALERTS, IndexNames.ERRORS, IndexNames.REVIEWS);
+            List.of(
+                    IndexNames.CALLS,
+                    IndexNames.ALERTS,
+                    IndexNames.ERRORS,
+                    IndexNames.REVIEWS,
+                    IndexNames.ASSIST);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

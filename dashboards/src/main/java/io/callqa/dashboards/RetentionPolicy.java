@@ -26,7 +26,7 @@ public final class RetentionPolicy {
      * The indices the policy manages: new ones through its ISM template, existing ones on install.
      */
     public static final List<String> INDEX_PATTERNS =
-            List.of(IndexNames.ALERTS + "-*", IndexNames.ERRORS + "-*");
+            List.of(IndexNames.ALERTS + "-*", IndexNames.ERRORS + "-*", IndexNames.ASSIST + "-*");
 
     /** Days an index is kept when no other value is given. */
     public static final int DEFAULT_DAYS = 90;
@@ -38,7 +38,7 @@ public final class RetentionPolicy {
      * Bumped whenever the policy's shape changes, so that install replaces a policy written by an
      * older callqa even when the number of days is the same.
      */
-    static final int SHAPE_VERSION = 1;
+    static final int SHAPE_VERSION = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -80,7 +80,9 @@ public final class RetentionPolicy {
     /** What the policy does, in words: which indices it deletes and when. */
     public String effect() {
         return "delete "
-                + String.join(" and ", INDEX_PATTERNS)
+                + String.join(", ", INDEX_PATTERNS.subList(0, INDEX_PATTERNS.size() - 1))
+                + " and "
+                + INDEX_PATTERNS.get(INDEX_PATTERNS.size() - 1)
                 + " indices "
                 + days
                 + (days == 1 ? " day" : " days")

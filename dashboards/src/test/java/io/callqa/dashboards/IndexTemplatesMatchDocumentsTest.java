@@ -276,7 +276,13 @@ class IndexTemplatesMatchDocumentsTest {
     void theTemplatesAreNamedAfterTheIndicesTheyCover() throws Exception {
         assertThat(IndexTemplates.NAMES)
                 .containsExactly(
-                        IndexNames.CALLS, IndexNames.ALERTS, IndexNames.ERRORS, IndexNames.REVIEWS);
+                        IndexNames.CALLS,
+                        IndexNames.ALERTS,
+                        IndexNames.ERRORS,
+                        IndexNames.REVIEWS,
+                        IndexNames.ASSIST);
+        assertThat(JSON.readTree(IndexTemplates.json(IndexNames.ASSIST)).at("/index_patterns/0"))
+                .hasToString("\"" + IndexNames.ASSIST_ALL + "\"");
         assertThat(JSON.readTree(IndexTemplates.json(IndexNames.ALERTS)).at("/index_patterns/0"))
                 .hasToString("\"" + IndexNames.ALERTS_ALL + "\"");
         assertThat(JSON.readTree(IndexTemplates.json(IndexNames.ERRORS)).at("/index_patterns/0"))

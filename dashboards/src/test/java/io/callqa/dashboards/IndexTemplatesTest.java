@@ -52,7 +52,7 @@ class IndexTemplatesTest {
         assertThatThrownBy(() -> IndexTemplates.json("callqa-call"))
                 .hasMessage(
                         "no index template named 'callqa-call'; known: [callqa-calls,"
-                                + " callqa-alerts, callqa-errors, callqa-reviews]");
+                                + " callqa-alerts, callqa-errors, callqa-reviews, callqa-assist]");
     }
 
     @Test

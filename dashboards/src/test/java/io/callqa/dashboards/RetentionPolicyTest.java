@@ -32,7 +32,7 @@ class RetentionPolicyTest {
         assertThat(delete.path("actions").path(0).has("delete")).isTrue();
         assertThat(policy.path("ism_template").path(0).path("index_patterns"))
                 .extracting(JsonNode::asText)
-                .containsExactly("callqa-alerts-*", "callqa-errors-*");
+                .containsExactly("callqa-alerts-*", "callqa-errors-*", "callqa-assist-*");
     }
 
     @Test
@@ -46,8 +46,8 @@ class RetentionPolicyTest {
     void theDescriptionTellsPoliciesWithOtherDaysApart() {
         assertThat(RetentionPolicy.ofDays(90).description())
                 .isEqualTo(
-                        "callqa retention v1: delete callqa-alerts-* and callqa-errors-* indices"
-                                + " 90 days after they were created");
+                        "callqa retention v2: delete callqa-alerts-*, callqa-errors-* and"
+                                + " callqa-assist-* indices 90 days after they were created");
         assertThat(RetentionPolicy.ofDays(1).effect()).contains(" 1 day after");
         assertThat(RetentionPolicy.ofDays(90).description())
                 .isNotEqualTo(RetentionPolicy.ofDays(91).description());

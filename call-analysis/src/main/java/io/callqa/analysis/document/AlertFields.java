@@ -33,6 +33,21 @@ public final class AlertFields {
 
     public static final DocumentField ACKNOWLEDGED_AT = f("acknowledged_at");
 
+    /**
+     * On an {@code abuse} alert: what kind of abuse ({@code insult}, {@code profanity}, {@code
+     * threat}, {@code sexual-harassment}), how sure, the evidence with abusive words masked, and
+     * the warning the agent may read to the caller.
+     */
+    public static final DocumentField ABUSE = f("abuse");
+
+    public static final DocumentField ABUSE_KIND = f("abuse.kind");
+    public static final DocumentField ABUSE_CONFIDENCE = f("abuse.confidence");
+    public static final DocumentField ABUSE_EVIDENCE = f("abuse.evidence");
+    public static final DocumentField ABUSE_NOTICE = f("abuse.notice");
+
+    /** The alert type of abuse of the agent by the caller. */
+    public static final String TYPE_ABUSE = "abuse";
+
     /** When and by what a live alert was raised (absent on alerts found after the call). */
     public static final DocumentField LIVE = f("live");
 

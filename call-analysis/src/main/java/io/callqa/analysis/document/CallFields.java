@@ -100,6 +100,15 @@ public final class CallFields {
     public static final DocumentField ALERT_T = f("alerts.t");
     public static final DocumentField ALERT_MESSAGE = f("alerts.message");
 
+    /** Abuse of the agent by the caller, one entry per abusive utterance (masked evidence). */
+    public static final DocumentField ABUSE = f("abuse");
+
+    public static final DocumentField ABUSE_UTTERANCE = f("abuse.utterance");
+    public static final DocumentField ABUSE_T = f("abuse.t");
+    public static final DocumentField ABUSE_KIND = f("abuse.kind");
+    public static final DocumentField ABUSE_CONFIDENCE = f("abuse.confidence");
+    public static final DocumentField ABUSE_EVIDENCE = f("abuse.evidence");
+
     public static final DocumentField SOURCE = f("source");
     public static final DocumentField SOURCE_URI = f("source.uri");
     public static final DocumentField SOURCE_SHA256 = f("source.sha256");

@@ -26,6 +26,15 @@ public final class IndexNames {
     /** Every day's dead-letters index. */
     public static final String ERRORS_ALL = ERRORS + "*";
 
+    /**
+     * Agent-assist suggestions raised and withdrawn while calls are live, one index per UTC day
+     * ({@code callqa-assist-2026.12.02}); the console's agent view follows them.
+     */
+    public static final String ASSIST = "callqa-assist";
+
+    /** Every day's assist index. */
+    public static final String ASSIST_ALL = ASSIST + "*";
+
     /** Reviewers' verdicts on calls (the console's review form). */
     public static final String REVIEWS = "callqa-reviews";
 }
