@@ -1,5 +1,5 @@
 /**
- * Real OpenSearch and Kafka distributions started as child processes on loopback ports, for the
- * demo and for integration tests.
+ * Real OpenSearch and Kafka distributions and a standalone Flink cluster, started as child
+ * processes on loopback ports, for the demo and for integration tests.
  */
 package io.callqa.servers;

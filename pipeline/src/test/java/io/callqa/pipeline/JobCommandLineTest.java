@@ -150,6 +150,17 @@ class JobCommandLineTest {
     }
 
     @Test
+    void liveCallsReadTheLiveTopicsAndTheTranscriptsTopicOnlyWhenNamed() {
+        JobCommandLine.Arguments a = parse("--kafka", "k:9092", "--live");
+        Configuration conf = JobCommandLine.sinkConfiguration(a, new Configuration(), Map.of());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        JobCommandLine.job(a, conf, Map.of()).build(env);
+        String plan = env.getExecutionPlan();
+        assertThat(plan).contains("live calls", "analyse live call", "alert topic");
+        assertThat(plan).doesNotContain("transcripts topic", "recorded calls");
+    }
+
+    @Test
     void aWebhookWithoutSecretIsRefusedNamingTheVariable() {
         JobCommandLine.Arguments a = parse("--input", "x", "--webhook", "https://hooks/x");
         Configuration conf = JobCommandLine.sinkConfiguration(a, new Configuration(), Map.of());
