@@ -2,6 +2,7 @@ package io.callqa.rules.assist;
 
 import io.callqa.rules.acts.ActScores;
 import io.callqa.rules.acts.DialogueAct;
+import io.callqa.rules.classify.CallWeighting;
 import io.callqa.rules.classify.Classification;
 import io.callqa.rules.classify.RunningClassification;
 import io.callqa.rules.match.PhraseMatch;
@@ -54,6 +55,7 @@ public final class AssistSession {
     private final Map<String, String> variables = new HashMap<>();
     private final RunningClassification category;
     private final boolean needsActs;
+    private final String residual = CallWeighting.DEFAULT.residual();
     private final List<PlaybookState> playbooks = new ArrayList<>();
     private final Map<Speaker, Deque<Part>> runs = new EnumMap<>(Speaker.class);
     private int next;
@@ -136,8 +138,7 @@ public final class AssistSession {
             if (p.raisedAt >= 0 || !speaks(p.playbook.trigger().speaker(), utterance)) {
                 continue;
             }
-            List<String> cats = p.playbook.trigger().categories();
-            if (!cats.isEmpty() && !cats.contains(call.label()) && !cats.contains(own.label())) {
+            if (!inCategory(p.playbook.trigger().categories(), own, call)) {
                 continue;
             }
             Optional<String> why =
@@ -224,6 +225,19 @@ public final class AssistSession {
             out.add(p.text);
         }
         return out;
+    }
+
+    /**
+     * Whether the call may be about one of the categories: the utterance or the call so far is
+     * classified as one of them, or neither is about any topic yet. The classifier calls procedure
+     * and a short first statement of an issue ("it still hasn't shown up") the residual category,
+     * which is no evidence against a topic; only another topic is.
+     */
+    private boolean inCategory(List<String> cats, Classification own, Classification call) {
+        if (cats.isEmpty() || cats.contains(own.label()) || cats.contains(call.label())) {
+            return true;
+        }
+        return own.label().equals(residual) && call.label().equals(residual);
     }
 
     private static boolean speaks(Optional<Speaker> who, Utterance u) {
