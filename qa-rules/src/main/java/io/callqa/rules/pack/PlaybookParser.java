@@ -95,7 +95,9 @@ final class PlaybookParser {
                     s,
                     path + ".steps",
                     "expected a list of steps (each with id, text and done), got "
-                            + RulePackLoader.describe(s));
+                            + (s instanceof SequenceNode
+                                    ? "an empty list"
+                                    : RulePackLoader.describe(s)));
         } else {
             Map<String, Integer> stepIds = new HashMap<>();
             for (int i = 0; i < seq.getValue().size(); i++) {
