@@ -30,12 +30,12 @@ import java.util.regex.Pattern;
  * ({@link #accept}); each answer lists the steps to show the agent and the shown steps now done.
  *
  * <p>A playbook is raised by the first utterance of its trigger's speaker that shows the trigger's
- * cue while the call (so far) or that utterance is classified as one of the trigger's categories;
- * its steps not yet done are then suggested. A step is done, and withdrawn if shown, at the first
- * utterance of its {@code done} speaker that shows the {@code done} cue; a step done before its
- * playbook is raised (the caller was verified first) is never shown. Phrases are matched as the
- * rule engine matches them, over the speaker's last few utterances joined when close in time, so a
- * phrase cut at a pause still counts.
+ * cue while the call (so far) or that utterance is classified as one of the trigger's categories,
+ * or neither is about any topic yet; its steps not yet done are then suggested. A step is done, and
+ * withdrawn if shown, at the first utterance of its {@code done} speaker that shows the {@code
+ * done} cue; a step done before its playbook is raised (the caller was verified first) is never
+ * shown. Phrases are matched as the rule engine matches them, over the speaker's last few
+ * utterances joined when close in time, so a phrase cut at a pause still counts.
  *
  * <p>The work per utterance does not grow with the call: one call-classifier and (when the pack
  * asks for acts and the caller gives none) one act-classifier pass over the utterance, the running
