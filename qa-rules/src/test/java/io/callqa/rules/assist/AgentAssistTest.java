@@ -295,6 +295,9 @@ class AgentAssistTest {
         assertThatThrownBy(() -> call.accept(null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("utterance is null");
+        assertThat(call.accept(customer(0, ""))).isEmpty();
+        assertThat(call.accept(customer(1, "?!  ..."))).isEmpty();
+        assertThat(call.report().playbooks()).isEmpty();
         RulePack pack = LOADER.load("assist-test.yaml", PACK);
         CallClassifier twoCategories =
                 CallClassifier.train(
