@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param rules the rules, in pack order
  * @param variables values for {@code {name}} placeholders in phrases (e.g. {@code brand}); a call's
  *     metadata of the same name takes precedence
+ * @param playbooks agent-assist playbooks, in pack order; empty when the pack has none
  */
 public record RulePack(
         String id,
@@ -27,15 +28,30 @@ public record RulePack(
         MatchSettings matching,
         Agitation agitation,
         List<Rule> rules,
-        Map<String, String> variables) {
+        Map<String, String> variables,
+        List<Playbook> playbooks) {
 
-    /** Copies the rules and variables. */
+    /** Copies the rules, variables and playbooks. */
     public RulePack {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(language, "language");
         rules = List.copyOf(rules);
         variables = Map.copyOf(variables);
+        playbooks = List.copyOf(playbooks);
+    }
+
+    /** A pack without playbooks. */
+    public RulePack(
+            String id,
+            String version,
+            String language,
+            String description,
+            MatchSettings matching,
+            Agitation agitation,
+            List<Rule> rules,
+            Map<String, String> variables) {
+        this(id, version, language, description, matching, agitation, rules, variables, List.of());
     }
 
     /** A pack without variables. */
@@ -47,7 +63,12 @@ public record RulePack(
             MatchSettings matching,
             Agitation agitation,
             List<Rule> rules) {
-        this(id, version, language, description, matching, agitation, rules, Map.of());
+        this(id, version, language, description, matching, agitation, rules, Map.of(), List.of());
+    }
+
+    /** The playbook with this id, if the pack has it. */
+    public Optional<Playbook> playbook(String playbookId) {
+        return playbooks.stream().filter(p -> p.id().equals(playbookId)).findFirst();
     }
 
     /** The rule with this id, if the pack has it. */

@@ -68,7 +68,8 @@ public final class RulePackLoader {
                     "variables",
                     "matching",
                     "agitation",
-                    "rules");
+                    "rules",
+                    "playbooks");
     private static final List<String> MATCHING_KEYS =
             List.of("fuzzy_threshold", "max_gap", "min_share", "min_words", "join_within");
     private static final List<String> CUE_KEYS = List.of("phrases", "act", "min_confidence");
@@ -197,7 +198,7 @@ public final class RulePackLoader {
     }
 
     /** One validation run; collects problems instead of stopping at the first. */
-    private static final class Parse {
+    static final class Parse {
         final List<RulePackProblem> problems = new ArrayList<>();
         Map<String, String> variables = Map.of();
 
@@ -232,6 +233,7 @@ public final class RulePackLoader {
             variables = variables(f.get("variables"));
             MatchSettings matching = matching(f.get("matching"));
             Agitation agitation = agitation(f.get("agitation"));
+            List<Playbook> playbooks = new PlaybookParser(this).playbooks(f.get("playbooks"));
             List<Rule> rules = new ArrayList<>();
             Node rulesNode = f.get("rules");
             if (rulesNode == null) {
@@ -263,7 +265,8 @@ public final class RulePackLoader {
                     matching,
                     agitation,
                     rules,
-                    variables);
+                    variables,
+                    playbooks);
         }
 
         Map<String, String> variables(Node node) {
@@ -1021,7 +1024,7 @@ public final class RulePackLoader {
         }
     }
 
-    private static int line(Node n) {
+    static int line(Node n) {
         return n == null || n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
     }
 
@@ -1042,7 +1045,7 @@ public final class RulePackLoader {
         return best != null && bestDistance <= limit ? " (did you mean '" + best + "'?)" : "";
     }
 
-    private static String describe(Node n) {
+    static String describe(Node n) {
         if (n == null) {
             return "nothing";
         }

@@ -1,2 +1,5 @@
-/** Rule packs: the YAML format, its validating loader and the rule model. */
+/**
+ * Rule packs: the YAML format, its validating loader, the rule model and the agent-assist
+ * playbooks.
+ */
 package io.callqa.rules.pack;
