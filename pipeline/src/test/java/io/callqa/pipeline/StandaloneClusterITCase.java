@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callqa.analysis.document.IndexNames;
 import io.callqa.servers.LocalFlinkCluster;
 import io.callqa.testing.FlinkCluster;
 import io.callqa.testing.FlinkClusterExtension;
@@ -51,10 +52,7 @@ class StandaloneClusterITCase {
         List<String> ids = copyTranscripts(calls);
         assertThat(ids).hasSize(18);
         IndexContents.delete(
-                node.httpUri(),
-                CallqaIndices.CALLS,
-                CallqaIndices.ALERTS_ALL,
-                CallqaIndices.ERRORS_ALL);
+                node.httpUri(), IndexNames.CALLS, IndexNames.ALERTS_ALL, IndexNames.ERRORS_ALL);
 
         LocalFlinkCluster.ClientRun run =
                 flink.submit(
@@ -77,7 +75,7 @@ class StandaloneClusterITCase {
                 .extracting(v -> v.path("name").asText())
                 .anyMatch(name -> name.contains("analyse transcript"));
 
-        Map<String, JsonNode> docs = IndexContents.documents(node.httpUri(), CallqaIndices.CALLS);
+        Map<String, JsonNode> docs = IndexContents.documents(node.httpUri(), IndexNames.CALLS);
         assertThat(docs.keySet()).containsExactlyInAnyOrderElementsOf(ids);
         docs.forEach(
                 (id, doc) -> {
@@ -86,7 +84,7 @@ class StandaloneClusterITCase {
                             .as("%s qa.score", id)
                             .isTrue();
                 });
-        assertThat(IndexContents.count(node.httpUri(), CallqaIndices.ERRORS_ALL))
+        assertThat(IndexContents.count(node.httpUri(), IndexNames.ERRORS_ALL))
                 .as("inputs the job rejected")
                 .isZero();
     }
