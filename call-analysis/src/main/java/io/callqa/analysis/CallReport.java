@@ -2,6 +2,7 @@ package io.callqa.analysis;
 
 import io.callqa.audio.CallFeatures;
 import io.callqa.audio.dynamics.ConversationDynamics;
+import io.callqa.rules.assist.AssistReport;
 import io.callqa.rules.classify.Classification;
 import io.callqa.rules.engine.CallAnalysis;
 import io.callqa.rules.engine.RuleResult;
@@ -29,6 +30,8 @@ import java.util.Optional;
  * @param dynamics turn-taking: from the audio when there is a recording, else from the utterance
  *     timings
  * @param audio what audio analysis measured (prosody, emotion), or null without a recording
+ * @param assist what the pack's playbooks would have suggested to the agent and whether the agent
+ *     followed it
  */
 public record CallReport(
         CallAnalysis analysis,
@@ -37,7 +40,8 @@ public record CallReport(
         Source source,
         Asr asr,
         ConversationDynamics dynamics,
-        CallFeatures audio) {
+        CallFeatures audio,
+        AssistReport assist) {
 
     /** Copies the metadata, keeping its order. */
     public CallReport {

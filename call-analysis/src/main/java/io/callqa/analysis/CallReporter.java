@@ -4,6 +4,7 @@ import io.callqa.audio.CallFeatures;
 import io.callqa.audio.dynamics.ConversationDynamics;
 import io.callqa.audio.dynamics.DynamicsSettings;
 import io.callqa.audio.dynamics.SpeechSegment;
+import io.callqa.rules.assist.AgentAssist;
 import io.callqa.rules.classify.CallClassifier;
 import io.callqa.rules.engine.CallAnalysis;
 import io.callqa.rules.engine.CallAnalyzer;
@@ -39,6 +40,7 @@ public final class CallReporter {
     private final RulePackLoader packs = new RulePackLoader();
     private final Map<String, RulePack> bundled = new HashMap<>();
     private final Map<String, CallAnalyzer> analyzers = new HashMap<>();
+    private final Map<String, AgentAssist> assists = new HashMap<>();
     private final CallClassifier classifier = CallClassifier.defaultModel();
 
     /** A reporter scoring with the bundled pack of each call's language. */
@@ -80,7 +82,8 @@ public final class CallReporter {
                 source,
                 asr,
                 dynamics,
-                audio);
+                audio,
+                assist(t.language()).review(analysis.call()));
     }
 
     /**
@@ -139,6 +142,11 @@ public final class CallReporter {
         Map<String, String> out = new LinkedHashMap<>();
         t.metadata().forEach((k, v) -> out.put(k, METADATA_REDACTOR.redact(v).text()));
         return out;
+    }
+
+    /** The agent assist of the pack for {@code language}: its playbooks. */
+    public AgentAssist assist(String language) {
+        return assists.computeIfAbsent(language, lang -> AgentAssist.withDefaultModels(pack(lang)));
     }
 
     private CallAnalyzer analyzer(String language) {

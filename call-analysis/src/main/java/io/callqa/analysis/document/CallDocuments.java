@@ -188,6 +188,7 @@ public final class CallDocuments {
             putAudio(root, t, r.audio());
         }
         putDeadAir(root, r.dynamics() == null ? List.of() : r.dynamics().deadAir());
+        root.set(ASSIST.name(), AssistDocuments.report(r.assist(), a.pack()));
         root.put(UTTERANCE_COUNT.name(), t.utterances().size());
         return root;
     }

@@ -109,6 +109,23 @@ public final class CallFields {
     public static final DocumentField ABUSE_CONFIDENCE = f("abuse.confidence");
     public static final DocumentField ABUSE_EVIDENCE = f("abuse.evidence");
 
+    /** Agent assist after the call: what was suggested and whether the agent followed it. */
+    public static final DocumentField ASSIST = f("assist");
+
+    public static final DocumentField ASSIST_SUGGESTED = f("assist.suggested");
+    public static final DocumentField ASSIST_FOLLOWED = f("assist.followed");
+    public static final DocumentField ASSIST_PLAYBOOKS = f("assist.playbooks");
+    public static final DocumentField PLAYBOOK_ID = f("assist.playbooks.playbook");
+    public static final DocumentField PLAYBOOK_DESCRIPTION = f("assist.playbooks.description");
+    public static final DocumentField PLAYBOOK_TRIGGERED_AT = f("assist.playbooks.triggered_at");
+    public static final DocumentField PLAYBOOK_EVIDENCE = f("assist.playbooks.evidence");
+    public static final DocumentField PLAYBOOK_STEPS = f("assist.playbooks.steps");
+    public static final DocumentField STEP_ID = f("assist.playbooks.steps.step");
+    public static final DocumentField STEP_TEXT = f("assist.playbooks.steps.text");
+    public static final DocumentField STEP_SUGGESTED_AT = f("assist.playbooks.steps.suggested_at");
+    public static final DocumentField STEP_DONE_AT = f("assist.playbooks.steps.done_at");
+    public static final DocumentField STEP_FOLLOWED = f("assist.playbooks.steps.followed");
+
     public static final DocumentField SOURCE = f("source");
     public static final DocumentField SOURCE_URI = f("source.uri");
     public static final DocumentField SOURCE_SHA256 = f("source.sha256");
