@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /**
  * The evolving analysis of one live call, evaluated incrementally: fed the call's finalized
@@ -135,12 +136,29 @@ public final class LiveCallSession {
      * @throws IllegalArgumentException when {@code snapshot} is not one
      */
     public static LiveCallSession restore(LivePack pack, String snapshot) {
+        return restore(language -> pack, snapshot);
+    }
+
+    /**
+     * The session that {@link #snapshot()} wrote, under the pack {@code packs} gives for its
+     * language.
+     *
+     * @throws IllegalArgumentException when {@code snapshot} is not one
+     */
+    public static LiveCallSession restore(Function<String, LivePack> packs, String snapshot) {
+        SessionState state;
         try {
-            return new LiveCallSession(pack, JSON.readValue(snapshot, SessionState.class));
+            state = JSON.readValue(snapshot, SessionState.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(
                     "not a live call session snapshot: " + e.getOriginalMessage(), e);
         }
+        return new LiveCallSession(packs.apply(state.language), state);
+    }
+
+    /** The call's language, {@code en} or {@code ko}. */
+    public String language() {
+        return state.language;
     }
 
     /** How many utterances the session has taken. */

@@ -61,8 +61,7 @@ class LiveCallSessionEquivalenceTest {
                 var voice = RerunPath.voice(c);
                 List<String> want = RerunPath.rerun(packs.get(c.language()), c, voice);
                 List<String> got = RerunPath.session(live.get(c.language()), c, voice, false);
-                List<String> restored =
-                        RerunPath.session(live.get(c.language()), c, voice, true);
+                List<String> restored = RerunPath.session(live.get(c.language()), c, voice, true);
                 compared++;
                 alerts += want.size();
                 for (String line : want) {

@@ -161,6 +161,59 @@ public final class CallDocumentBuilder {
         return out;
     }
 
+    /**
+     * The alert document of an alert that a live call's session settled, the same as {@link
+     * #settledAlerts} makes from the analysis of the call so far.
+     *
+     * @param metadata the call's metadata (without its language)
+     * @param speaker who said the utterance the alert concerns, or null
+     * @param text that utterance's redacted text, or null
+     */
+    public AlertDocument liveAlert(
+            String callId,
+            String language,
+            Optional<Instant> startedAt,
+            Map<String, String> metadata,
+            Alert alert,
+            Speaker speaker,
+            String text) {
+        ObjectNode a = AnalysisJson.alert(alert);
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("alert_id", alert.id());
+        o.put("call_id", callId);
+        startedAt.ifPresent(s -> o.put("@timestamp", at(s, a.path("t").asDouble())));
+        for (String field : List.of("type", "rule_id", "severity", "utterance", "t", "message")) {
+            o.set(field, a.path(field));
+        }
+        if (speaker != null) {
+            o.put("speaker", speaker.id());
+            o.put("text", text);
+        }
+        o.put("language", language);
+        putMetadata(o, metadata);
+        o.put("acknowledged", false);
+        return new AlertDocument(alert.id(), callId, write(o));
+    }
+
+    /** The bundled pack of a language, the one the call document is scored with. */
+    public RulePack pack(String language) {
+        return bundled.computeIfAbsent(
+                language,
+                lang -> {
+                    try {
+                        return packs.loadDefault(lang);
+                    } catch (RulePackException e) {
+                        // The bundled packs are validated by the build; this is a broken jar.
+                        throw new IllegalStateException(
+                                "bundled rule pack for '"
+                                        + lang
+                                        + "' is invalid: "
+                                        + e.getMessage(),
+                                e);
+                    }
+                });
+    }
+
     private Built built(CallTranscript t, ObjectNode doc) {
         List<AlertDocument> alerts = new ArrayList<>();
         for (JsonNode a : doc.path("alerts")) {
@@ -262,7 +315,11 @@ public final class CallDocumentBuilder {
      * caller's number, a name), and the document and the alerts are stored and sent.
      */
     private static void putMetadata(ObjectNode o, CallTranscript t) {
-        t.metadata().forEach((k, v) -> o.put(k, METADATA_REDACTOR.redact(v).text()));
+        putMetadata(o, t.metadata());
+    }
+
+    private static void putMetadata(ObjectNode o, Map<String, String> metadata) {
+        metadata.forEach((k, v) -> o.put(k, METADATA_REDACTOR.redact(v).text()));
     }
 
     /** The instant {@code seconds} into a call that started at {@code start}. */
@@ -332,24 +389,6 @@ public final class CallDocumentBuilder {
                 language,
                 lang -> {
                     return new CallAnalyzer(pack(lang));
-                });
-    }
-
-    private RulePack pack(String language) {
-        return bundled.computeIfAbsent(
-                language,
-                lang -> {
-                    try {
-                        return packs.loadDefault(lang);
-                    } catch (RulePackException e) {
-                        // The bundled packs are validated by the build; this is a broken jar.
-                        throw new IllegalStateException(
-                                "bundled rule pack for '"
-                                        + lang
-                                        + "' is invalid: "
-                                        + e.getMessage(),
-                                e);
-                    }
                 });
     }
 

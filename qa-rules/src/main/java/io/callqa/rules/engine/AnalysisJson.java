@@ -127,24 +127,33 @@ public final class AnalysisJson {
         }
         ArrayNode alerts = root.putArray("alerts");
         for (Alert al : a.alerts()) {
-            ObjectNode o = alerts.addObject();
-            o.put("id", al.id());
-            o.put("type", al.type());
-            if (al.ruleId() == null) {
-                o.putNull("rule_id");
-            } else {
-                o.put("rule_id", al.ruleId());
-            }
-            o.put("severity", al.severity().id());
-            if (al.utterance() == null) {
-                o.putNull("utterance");
-            } else {
-                o.put("utterance", al.utterance());
-            }
-            o.put("t", round(al.t()));
-            o.put("message", al.message());
+            alerts.add(alert(al));
         }
         return root;
+    }
+
+    /**
+     * One alert as the analysis result lists it: {@code {id, type, rule_id, severity, utterance, t,
+     * message}}; a live call's alert documents are made from the same.
+     */
+    public static ObjectNode alert(Alert al) {
+        ObjectNode o = F.objectNode();
+        o.put("id", al.id());
+        o.put("type", al.type());
+        if (al.ruleId() == null) {
+            o.putNull("rule_id");
+        } else {
+            o.put("rule_id", al.ruleId());
+        }
+        o.put("severity", al.severity().id());
+        if (al.utterance() == null) {
+            o.putNull("utterance");
+        } else {
+            o.put("utterance", al.utterance());
+        }
+        o.put("t", round(al.t()));
+        o.put("message", al.message());
+        return o;
     }
 
     private static double round(double v) {
