@@ -434,10 +434,12 @@ public final class LiveCallSession {
                         Map.of(),
                         us,
                         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        Map<String, Map<String, Double>> scores = new HashMap<>();
+        for (Heard x : window) {
+            scores.put(x.redacted, x.acts);
+        }
         RuleResult result =
-                pack.reaction(rule.id())
-                        .evaluate(part, List.of(), CallSignals.NONE.withEmotions(emotions))
-                        .get(0);
+                pack.reaction(rule.id(), part, CallSignals.NONE.withEmotions(emotions), scores);
         int offset = window.get(0).index;
         rs.pending.clear();
         if (result.outcome() != Outcome.FAILED) {

@@ -2,31 +2,29 @@ package io.callqa.analysis.live;
 
 import io.callqa.rules.acts.DialogueActClassifier;
 import io.callqa.rules.engine.ActScorer;
+import io.callqa.rules.engine.CallSignals;
 import io.callqa.rules.engine.RuleEngine;
+import io.callqa.rules.engine.RuleResult;
 import io.callqa.rules.match.PhraseMatcher;
 import io.callqa.rules.pack.Cue;
 import io.callqa.rules.pack.Rule;
 import io.callqa.rules.pack.RuleCheck;
 import io.callqa.rules.pack.RulePack;
 import io.callqa.rules.pii.PiiRedactor;
+import io.callqa.rules.transcript.CallTranscript;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.ToDoubleFunction;
 
 /**
  * A rule pack prepared for live calls, once for all of them: its phrase matchers, the dialogue-act
- * scorer (remembering the scores of recent texts, so that an utterance is classified once), the
- * redactor, and for each reaction rule an engine that evaluates it alone. Not thread-safe: one per
- * operator instance.
+ * scorer, the redactor, and for each reaction rule an engine that evaluates it alone (on the scores
+ * the session kept, so that an utterance is classified once). Not thread-safe: one per operator
+ * instance.
  */
 public final class LivePack {
-
-    /** Recent texts whose dialogue-act scores are kept. */
-    private static final int ACT_CACHE = 2048;
 
     private final RulePack pack;
     private final PhraseMatcher matcher;
@@ -35,6 +33,9 @@ public final class LivePack {
     private final PiiRedactor redactor;
     private final Set<String> actIds = new LinkedHashSet<>();
     private final Map<String, RuleEngine> reactions = new HashMap<>();
+
+    /** While a reaction rule is evaluated: the scores the session kept, by redacted text. */
+    private Map<String, Map<String, Double>> kept = Map.of();
 
     /** The pack with the bundled dialogue-act classifier and redaction of every type. */
     public LivePack(RulePack pack) {
@@ -46,7 +47,14 @@ public final class LivePack {
         this.pack = pack;
         this.matcher = new PhraseMatcher(pack.matching());
         this.redactor = redactor;
-        this.acts = remembering(acts);
+        this.acts = acts;
+        ActScorer keptFirst =
+                (text, language) -> {
+                    Map<String, Double> known = kept.get(text);
+                    return known != null
+                            ? act -> known.getOrDefault(act, 0.0)
+                            : acts.score(text, language);
+                };
         for (Rule rule : pack.rules()) {
             for (Cue c : cues(rule.check())) {
                 actIds.addAll(c.acts());
@@ -62,7 +70,7 @@ public final class LivePack {
                                 pack.agitation(),
                                 List.of(rule),
                                 pack.variables());
-                reactions.put(rule.id(), new RuleEngine(alone, this.acts));
+                reactions.put(rule.id(), new RuleEngine(alone, keptFirst));
             }
         }
     }
@@ -99,9 +107,21 @@ public final class LivePack {
         return redactor;
     }
 
-    /** The engine that evaluates a reaction rule alone. */
-    RuleEngine reaction(String ruleId) {
-        return reactions.get(ruleId);
+    /**
+     * Evaluates a reaction rule alone over {@code part}, with the act scores the session kept for
+     * its utterances ({@code scores}, by redacted text).
+     */
+    RuleResult reaction(
+            String ruleId,
+            CallTranscript part,
+            CallSignals signals,
+            Map<String, Map<String, Double>> scores) {
+        kept = scores;
+        try {
+            return reactions.get(ruleId).evaluate(part, List.of(), signals).get(0);
+        } finally {
+            kept = Map.of();
+        }
     }
 
     static List<Cue> cues(RuleCheck check) {
@@ -118,19 +138,5 @@ public final class LivePack {
             return List.of(r.cue());
         }
         return List.of();
-    }
-
-    /** Scores remembered for recent texts: a reaction rule looks at an utterance again. */
-    private static ActScorer remembering(ActScorer scorer) {
-        Map<String, ToDoubleFunction<String>> recent =
-                new LinkedHashMap<>(64, 0.75f, true) {
-                    @Override
-                    protected boolean removeEldestEntry(
-                            Map.Entry<String, ToDoubleFunction<String>> e) {
-                        return size() > ACT_CACHE;
-                    }
-                };
-        return (text, language) ->
-                recent.computeIfAbsent(language + "\n" + text, k -> scorer.score(text, language));
     }
 }
