@@ -60,7 +60,6 @@ public final class LiveUtteranceBenchmark {
         ObjectMapper json = new ObjectMapper();
         ObjectNode out = json.createObjectNode();
         out.put("benchmark", "LiveUtteranceBenchmark");
-        out.put("runs", runs);
         for (String language : List.of("en", "ko")) {
             CallTranscript call = RuleAnalysisBenchmark.stitched(samples, language, CALL_SECONDS);
             if (call.utterances().size() < LATE) {
@@ -76,12 +75,12 @@ public final class LiveUtteranceBenchmark {
             LivePack live = new LivePack(pack);
             ObjectNode lang = out.putObject(language);
             lang.put("utterances", call.utterances().size());
-            lang.put("call_seconds", call.speechEnd());
+            lang.put("call_s", call.speechEnd());
 
             String early = snapshotBefore(live, call, EARLY);
             String late = snapshotBefore(live, call, LATE);
-            lang.put("session_state_bytes_at_10", early.length());
-            lang.put("session_state_bytes_at_600", late.length());
+            lang.put("session_state_at_10_bytes", early.length());
+            lang.put("session_state_at_600_bytes", late.length());
 
             IntSupplier rerun10 = () -> rerun(analyzer, call, EARLY);
             IntSupplier rerun600 = () -> rerun(analyzer, call, LATE);
@@ -106,29 +105,25 @@ public final class LiveUtteranceBenchmark {
                 r10[r] = roundMedian(rerun10, 40);
                 r600[r] = roundMedian(rerun600, 5);
             }
-            lang.set("rerun_ms_at_10", values(json, r10));
-            lang.set("rerun_ms_at_600", values(json, r600));
-            lang.set("session_ms_at_10", values(json, s10));
-            lang.set("session_ms_at_600", values(json, s600));
-            lang.put("rerun_ms_at_10_median", median(r10));
-            lang.put("rerun_ms_at_600_median", median(r600));
-            lang.put("session_ms_at_10_median", median(s10));
-            lang.put("session_ms_at_600_median", median(s600));
+            lang.set("rerun_at_10_ms", values(json, r10));
+            lang.set("rerun_at_600_ms", values(json, r600));
+            lang.set("session_at_10_ms", values(json, s10));
+            lang.set("session_at_600_ms", values(json, s600));
             lang.put("rerun_600_over_10", median(r600) / median(r10));
             lang.put("session_600_over_10", median(s600) / median(s10));
 
             double[] whole = wholeCall(live, call, true);
-            lang.put("session_ms_per_utterance_p50", percentile(whole, 0.50));
-            lang.put("session_ms_per_utterance_p95", percentile(whole, 0.95));
-            lang.put("session_ms_per_utterance_max", percentile(whole, 1.0));
+            lang.put("session_whole_call_p50_ms", percentile(whole, 0.50));
+            lang.put("session_whole_call_p95_ms", percentile(whole, 0.95));
+            lang.put("session_whole_call_max_ms", percentile(whole, 1.0));
             double[] rerunWhole = new double[call.utterances().size()];
             for (int k = 1; k <= rerunWhole.length; k++) {
                 final int n = k;
                 rerunWhole[k - 1] = timeMs(() -> rerun(analyzer, call, n));
             }
-            lang.put("rerun_ms_per_utterance_p50", percentile(rerunWhole, 0.50));
-            lang.put("rerun_ms_per_utterance_p95", percentile(rerunWhole, 0.95));
-            lang.put("rerun_ms_per_utterance_max", percentile(rerunWhole, 1.0));
+            lang.put("rerun_whole_call_p50_ms", percentile(rerunWhole, 0.50));
+            lang.put("rerun_whole_call_p95_ms", percentile(rerunWhole, 0.95));
+            lang.put("rerun_whole_call_max_ms", percentile(rerunWhole, 1.0));
         }
         System.out.println(json.writeValueAsString(out));
     }

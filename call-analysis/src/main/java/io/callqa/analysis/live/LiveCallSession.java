@@ -1,6 +1,7 @@
 package io.callqa.analysis.live;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -72,6 +73,15 @@ import java.util.function.Function;
  *
  * <p>The session is plain data ({@link #snapshot()}, {@link #restore}), so a stream processor can
  * keep it as one bounded value per call.
+ *
+ * <p>Where it can differ from analysing the whole call so far, by design: utterances are numbered
+ * and joined in the order they are given, where that path sorted the call so far by start time (the
+ * same when they come in call order; a live operator gives them as they are finalized); an
+ * utterance's dialogue acts and agitation are judged on its text as redacted when it came, and are
+ * not judged again if a later utterance completes a number in it (its redacted text, which alerts
+ * show, is updated); redaction looks back {@link PiiRedactor#RECENT_LOOK_BACK_S}, and a reaction
+ * rule {@code within} plus a minute, before the newest utterance. {@code
+ * LiveCallSessionEquivalenceTest} finds no difference over the samples and evaluation calls.
  */
 public final class LiveCallSession {
 
@@ -83,6 +93,7 @@ public final class LiveCallSession {
 
     private static final ObjectMapper JSON =
             new ObjectMapper()
+                    .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                     .setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
                     .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
                     .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
@@ -205,9 +216,12 @@ public final class LiveCallSession {
         s.recent.add(h);
 
         List<PiiFinding> found = redact(u.start());
-        var scores = pack.acts().score(h.redacted, s.language);
-        for (String act : pack.actIds()) {
-            h.acts.put(act, scores.applyAsDouble(act));
+        var scores = pack.acts().score(h.redacted(), s.language);
+        for (Map.Entry<String, Double> act : pack.actFloors().entrySet()) {
+            double score = scores.applyAsDouble(act.getKey());
+            if (score >= act.getValue()) {
+                h.acts.put(act.getKey(), score);
+            }
         }
         h.agitated =
                 h.speaker == Speaker.CUSTOMER
@@ -436,7 +450,7 @@ public final class LiveCallSession {
                         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
         Map<String, Map<String, Double>> scores = new HashMap<>();
         for (Heard x : window) {
-            scores.put(x.redacted, x.acts);
+            scores.put(x.redacted(), x.acts);
         }
         RuleResult result =
                 pack.reaction(rule.id(), part, CallSignals.NONE.withEmotions(emotions), scores);
@@ -500,7 +514,7 @@ public final class LiveCallSession {
         }
         for (Heard x : state.recent) {
             if (x.index == a.utterance()) {
-                return new SettledAlert(a, x.speaker, x.redacted);
+                return new SettledAlert(a, x.speaker, x.redacted());
             }
         }
         // Older than what is kept: the text as the evidence recorded it.
@@ -599,7 +613,7 @@ public final class LiveCallSession {
                 new Evidence(
                         x.index,
                         x.start,
-                        x.redacted,
+                        x.redacted(),
                         null,
                         round(best),
                         x.meanConf == null ? null : round(x.meanConf),
@@ -612,7 +626,7 @@ public final class LiveCallSession {
         double sum = 0;
         int n = 0;
         for (PhraseMatch.WordRef w : pm.words()) {
-            List<Word> words = heardAt(rs.tail.get(w.part())).redactedWords;
+            List<Word> words = heardAt(rs.tail.get(w.part())).redactedWords();
             if (w.word() < words.size()) {
                 sum += words.get(w.word()).conf();
                 n++;
@@ -621,7 +635,7 @@ public final class LiveCallSession {
         return new Evidence(
                 x.index,
                 x.start,
-                x.redacted,
+                x.redacted(),
                 pm.matched(),
                 round(pm.strength()),
                 n == 0 ? null : round(sum / n),
@@ -676,11 +690,11 @@ public final class LiveCallSession {
         for (int k = 0; k < window.size(); k++) {
             Heard x = window.get(k);
             Utterance red = r.utterances().get(k);
-            if (!red.text().equals(x.redacted)) {
-                x.redacted = red.text();
+            if (!red.text().equals(x.redacted())) {
+                x.redacted = red.text().equals(x.text) ? null : red.text();
                 texts.remove(x);
             }
-            x.redactedWords = new ArrayList<>(red.words());
+            x.redactedWords = red.words().equals(x.words) ? null : new ArrayList<>(red.words());
             x.meanConf = red.words().isEmpty() ? null : red.meanConfidence().orElse(0);
             x.said = new ArrayList<>();
         }
@@ -749,11 +763,12 @@ public final class LiveCallSession {
     }
 
     private SpokenText text(Heard h) {
-        return texts.computeIfAbsent(h, x -> SpokenText.of(x.redacted));
+        return texts.computeIfAbsent(h, x -> SpokenText.of(x.redacted()));
     }
 
     private static Utterance redactedUtterance(Heard x) {
-        return new Utterance(x.speaker, x.start, x.end, x.redacted, x.confidence, x.redactedWords);
+        return new Utterance(
+                x.speaker, x.start, x.end, x.redacted(), x.confidence, x.redactedWords());
     }
 
     /** How far into the call the speaker's (or, for no speaker, everyone's) words are all known. */

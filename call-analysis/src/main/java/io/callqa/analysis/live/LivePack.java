@@ -13,10 +13,9 @@ import io.callqa.rules.pack.RulePack;
 import io.callqa.rules.pii.PiiRedactor;
 import io.callqa.rules.transcript.CallTranscript;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A rule pack prepared for live calls, once for all of them: its phrase matchers, the dialogue-act
@@ -31,7 +30,7 @@ public final class LivePack {
     private final Map<Double, PhraseMatcher> overrides = new HashMap<>();
     private final ActScorer acts;
     private final PiiRedactor redactor;
-    private final Set<String> actIds = new LinkedHashSet<>();
+    private final Map<String, Double> actFloors = new LinkedHashMap<>();
     private final Map<String, RuleEngine> reactions = new HashMap<>();
 
     /** While a reaction rule is evaluated: the scores the session kept, by redacted text. */
@@ -57,7 +56,9 @@ public final class LivePack {
                 };
         for (Rule rule : pack.rules()) {
             for (Cue c : cues(rule.check())) {
-                actIds.addAll(c.acts());
+                for (String act : c.acts()) {
+                    actFloors.merge(act, c.minConfidence(), Math::min);
+                }
             }
             if (rule.check() instanceof RuleCheck.Reaction) {
                 RulePack alone =
@@ -98,9 +99,12 @@ public final class LivePack {
         return acts;
     }
 
-    /** The acts any cue of the pack names: the only scores an utterance keeps. */
-    Set<String> actIds() {
-        return actIds;
+    /**
+     * The acts the pack's cues name, each with the lowest confidence any cue asks of it: an
+     * utterance keeps only the scores that reach it, since a lower one never counts.
+     */
+    Map<String, Double> actFloors() {
+        return actFloors;
     }
 
     PiiRedactor redactor() {

@@ -79,16 +79,16 @@ final class SessionState {
         /** The recognized words as recognized, possibly empty. */
         public List<Word> words = new ArrayList<>();
 
-        /** Its text as redacted so far. */
+        /** Its text as redacted so far, or null when redaction left it as it was. */
         public String redacted;
 
-        /** Its words after redaction. */
-        public List<Word> redactedWords = new ArrayList<>();
+        /** Its words after redaction, or null when redaction left them as they were. */
+        public List<Word> redactedWords;
 
         /** The mean confidence of the redacted utterance, null when it has none. */
         public Double meanConf;
 
-        /** The dialogue-act scores that the pack's cues ask about. */
+        /** The dialogue-act scores that reach what the pack's cues ask of them. */
         public Map<String, Double> acts = new HashMap<>();
 
         /** The voice's arousal, or null when not known. */
@@ -99,6 +99,16 @@ final class SessionState {
 
         /** The numbers redacted in it (from its last redaction). */
         public List<SaidNumber> said = new ArrayList<>();
+
+        /** Its text as redacted so far. */
+        String redacted() {
+            return redacted == null ? text : redacted;
+        }
+
+        /** Its words after redaction. */
+        List<Word> redactedWords() {
+            return redactedWords == null ? words : redactedWords;
+        }
     }
 
     /** Where a cue was first shown. */
