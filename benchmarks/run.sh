@@ -13,6 +13,8 @@
 #      into a real OpenSearch started once, 5 runs after a warm-up run, with the CPU split by stage;
 #   3. live mode (alert latency through a real Kafka broker; heap and checkpoint state per call):
 #      io.callqa.benchmarks.LiveAlertLatencyBenchmark prints one JSON line of per-round figures;
+#      and per-utterance analysis time at the 10th and 600th utterance of a 60-minute call, the
+#      old rerun-everything path beside the live session (LiveUtteranceBenchmark, ~4 minutes);
 #   4. accuracy on ../shared/datasets (beside the checkout), or "dataset absent";
 #   5. Vosk real-time factor and WER when CALLQA_VOSK_MODEL names a model, or "no model".
 # Then prints the table (figure, median over the runs, spread min-max, unit, runs) and writes it
@@ -71,7 +73,7 @@ step recorded 1200 "$java" "${add_opens[@]}" -cp "$jar" io.callqa.benchmarks.Rec
 
 # ---- Live mode: the team's live benchmarks, run only when they are in the jar. ----------------
 "$jartool" tf "$jar" >"$logs/jar-contents.txt"
-for live in LiveAlertLatencyBenchmark:live-latency; do
+for live in LiveAlertLatencyBenchmark:live-latency LiveUtteranceBenchmark:live-utterance; do
   class=${live%%:*}
   name=${live##*:}
   if grep -qx "io/callqa/benchmarks/$class.class" "$logs/jar-contents.txt"; then

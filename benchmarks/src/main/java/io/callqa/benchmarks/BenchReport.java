@@ -78,6 +78,12 @@ public final class BenchReport {
                         dir,
                         "live-latency",
                         "live mode (alert p50/p95/p99, heap and checkpoint state per call)"));
+        out.addAll(
+                live(
+                        dir,
+                        "live-utterance",
+                        "live per-utterance analysis at the 10th and 600th utterance of a 60-min"
+                                + " call"));
         out.addAll(part(dir, "accuracy", "accuracy on ../shared/datasets"));
         out.addAll(part(dir, "vosk", "Vosk"));
         return out;

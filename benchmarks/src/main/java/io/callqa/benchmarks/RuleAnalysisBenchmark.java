@@ -81,6 +81,12 @@ public class RuleAnalysisBenchmark {
      */
     static CallTranscript tenMinuteCall(Path samples, String language)
             throws IOException, TranscriptException {
+        return stitched(samples, language, CALL_SECONDS);
+    }
+
+    /** As {@link #tenMinuteCall}, for a call of {@code seconds}. */
+    static CallTranscript stitched(Path samples, String language, double seconds)
+            throws IOException, TranscriptException {
         List<Path> files;
         try (Stream<Path> s = Files.list(samples)) {
             files =
@@ -108,10 +114,10 @@ public class RuleAnalysisBenchmark {
         }
         List<Utterance> utterances = new ArrayList<>();
         double offset = 0;
-        for (int i = 0; offset < CALL_SECONDS; i = (i + 1) % parts.size()) {
+        for (int i = 0; offset < seconds; i = (i + 1) % parts.size()) {
             CallTranscript part = parts.get(i);
             for (Utterance u : part.utterances()) {
-                if (offset + u.end() > CALL_SECONDS) {
+                if (offset + u.end() > seconds) {
                     break;
                 }
                 utterances.add(
@@ -121,7 +127,7 @@ public class RuleAnalysisBenchmark {
         }
         CallTranscript first = parts.get(0);
         return new CallTranscript(
-                "bench-10min-" + language,
+                "bench-" + Math.round(seconds / 60) + "min-" + language,
                 language,
                 first.startedAt(),
                 first.metadata(),

@@ -198,6 +198,8 @@ class BenchTableTest {
                         "JMH kernels = not run",
                         "end-to-end recorded mode = failed: exit 1, see logs/recorded.log",
                         "live: heap_per_call_kb = 12.0",
+                        "live per-utterance analysis at the 10th and 600th utterance of a 60-min"
+                                + " call = not built",
                         "accuracy: Bitext = dataset absent",
                         "Vosk = not run");
     }

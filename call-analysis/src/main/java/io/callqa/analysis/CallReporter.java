@@ -139,8 +139,13 @@ public final class CallReporter {
      * number, a name), and the document and the alerts are stored and sent.
      */
     public static Map<String, String> redactedMetadata(CallTranscript t) {
+        return redactedMetadata(t.metadata());
+    }
+
+    /** Metadata as a call's start event carries it, redacted. */
+    public static Map<String, String> redactedMetadata(Map<String, String> metadata) {
         Map<String, String> out = new LinkedHashMap<>();
-        t.metadata().forEach((k, v) -> out.put(k, METADATA_REDACTOR.redact(v).text()));
+        metadata.forEach((k, v) -> out.put(k, METADATA_REDACTOR.redact(v).text()));
         return out;
     }
 

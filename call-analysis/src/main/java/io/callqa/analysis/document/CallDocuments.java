@@ -25,6 +25,7 @@ import io.callqa.rules.engine.Evidence;
 import io.callqa.rules.engine.RuleResult;
 import io.callqa.rules.pii.PiiFinding;
 import io.callqa.rules.transcript.CallTranscript;
+import io.callqa.rules.transcript.Speaker;
 import io.callqa.rules.transcript.Utterance;
 import io.callqa.rules.transcript.Word;
 import java.io.UncheckedIOException;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The only writer of callqa's documents: a {@link CallReport} becomes its call document (what the
@@ -88,10 +90,40 @@ public final class CallDocuments {
      */
     public static AlertDocument alert(
             CallTranscript call, Map<String, String> metadata, Alert a, LiveStamp live) {
+        Integer u = a.utterance();
+        Utterance said =
+                u != null && u >= 0 && u < call.utterances().size()
+                        ? call.utterances().get(u)
+                        : null;
+        return alert(
+                call.callId(),
+                call.language(),
+                call.startedAt(),
+                metadata,
+                a,
+                said == null ? null : said.speaker(),
+                said == null ? null : said.text(),
+                live);
+    }
+
+    /**
+     * As {@link #alert(CallTranscript, Map, Alert, LiveStamp)} for a live call whose transcript so
+     * far is not at hand: {@code speaker} and {@code text} (redacted) are those of the utterance
+     * the alert concerns, or null when it concerns none.
+     */
+    public static AlertDocument alert(
+            String callId,
+            String language,
+            Optional<Instant> startedAt,
+            Map<String, String> metadata,
+            Alert a,
+            Speaker speaker,
+            String text,
+            LiveStamp live) {
         ObjectNode o = F.objectNode();
         o.put(AlertFields.ALERT_ID.name(), a.id());
-        o.put(AlertFields.CALL_ID.name(), call.callId());
-        Instant at = call.startedAt().map(s -> CallReport.at(s, round2(a.t()))).orElse(null);
+        o.put(AlertFields.CALL_ID.name(), callId);
+        Instant at = startedAt.map(s -> CallReport.at(s, round2(a.t()))).orElse(null);
         if (at != null) {
             o.put(AlertFields.TIMESTAMP.name(), at.toString());
         }
@@ -101,13 +133,11 @@ public final class CallDocuments {
         nullable(o, AlertFields.UTTERANCE.name(), a.utterance());
         o.put(AlertFields.T.name(), round2(a.t()));
         o.put(AlertFields.MESSAGE.name(), a.message());
-        Integer u = a.utterance();
-        if (u != null && u >= 0 && u < call.utterances().size()) {
-            Utterance said = call.utterances().get(u);
-            o.put(AlertFields.SPEAKER.name(), said.speaker().id());
-            o.put(AlertFields.TEXT.name(), said.text());
+        if (speaker != null) {
+            o.put(AlertFields.SPEAKER.name(), speaker.id());
+            o.put(AlertFields.TEXT.name(), text);
         }
-        o.put(AlertFields.LANGUAGE.name(), call.language());
+        o.put(AlertFields.LANGUAGE.name(), language);
         metadata.forEach(o::put);
         o.put(AlertFields.ACKNOWLEDGED.name(), false);
         if (live != null) {
@@ -120,7 +150,7 @@ public final class CallDocuments {
                 case CALL_END -> l.put(AlertFields.LIVE_AT_CALL_END.name(), true);
             }
         }
-        return new AlertDocument(a.id(), call.callId(), at, json(o));
+        return new AlertDocument(a.id(), callId, at, json(o));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.callqa.pipeline.live;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.callqa.analysis.Asr;
 import io.callqa.analysis.CallReport;
@@ -11,6 +10,9 @@ import io.callqa.analysis.document.CallDocument;
 import io.callqa.analysis.document.CallDocuments;
 import io.callqa.analysis.document.LiveStamp;
 import io.callqa.analysis.document.LiveStamp.SettledBy;
+import io.callqa.analysis.live.LiveCallSession;
+import io.callqa.analysis.live.LivePack;
+import io.callqa.analysis.live.SettledAlert;
 import io.callqa.audio.AudioFormatException;
 import io.callqa.audio.CallFeatures;
 import io.callqa.audio.EmotionEstimate;
@@ -27,9 +29,6 @@ import io.callqa.pipeline.analysis.TranscriptAnalysis;
 import io.callqa.pipeline.asr.RecognizedUtterance;
 import io.callqa.pipeline.asr.VoskTranscriber;
 import io.callqa.rules.engine.Alert;
-import io.callqa.rules.engine.CallAnalysis;
-import io.callqa.rules.engine.CallSignals;
-import io.callqa.rules.engine.LiveAlerts;
 import io.callqa.rules.engine.TimeSpan;
 import io.callqa.rules.engine.UtteranceEmotion;
 import io.callqa.rules.transcript.CallTranscript;
@@ -43,12 +42,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -65,26 +64,29 @@ import org.apache.flink.util.Collector;
  *
  * <p>Each finalized utterance (recognized by Vosk from the call's audio when a model is configured,
  * or finalized by the caller's own recognizer on {@code callqa.utterances}) gets prosody and
- * emotion from its audio, then the call so far is run through the rules; every alert that the rest
- * of the call can no longer withdraw ({@link io.callqa.rules.engine.LiveAlerts}) is emitted at once
- * on {@link #ALERTS}, once per call. When the call closes, the full post-call analysis produces the
- * call document (the same as for a recording), any alert that only the end could decide, and all of
- * the call's state is cleared. Dead air is the one alert the audio settles rather than the words:
- * once both channels have been silent for longer than a pack's limit, it is raised while the
- * silence goes on.
+ * emotion from its audio, then goes to the call's {@link LiveCallSession}, which runs only the
+ * rules the utterance can change; every alert that the rest of the call can no longer withdraw is
+ * emitted at once on {@link #ALERTS}, once per call. The work per utterance does not grow with the
+ * call: no state is read in full before the call ends. When the call closes, the full post-call
+ * analysis produces the call document (the same as for a recording), any alert that only the end
+ * could decide, and all of the call's state is cleared. Dead air is the one alert the audio settles
+ * rather than the words: once both channels have been silent for longer than a pack's limit, it is
+ * raised while the silence goes on.
  *
  * <p>State per call, so that a restore rebuilds everything: the call's metadata, its finalized
- * utterances with their measures, the ids of the alerts already raised, utterances waiting for
- * their audio, when words were last heard and how far the current silence was checked, and per
- * channel only the audio since the last finalized utterance (plus a short lead-in for the noise
- * floor) and its level (a few numbers). Vosk recognizers are not state: after a restore they are
- * rebuilt by feeding them that audio again.
+ * utterances with their measures (appended per utterance, read when the call ends), the session
+ * (one bounded value: recent utterances and a small state per rule), each speaker's latest measures
+ * (the baseline of their arousal, {@link SpeakerProsody#KEPT} at most), the ids of the alerts
+ * already raised, utterances waiting for their audio, when words were last heard and how far the
+ * current silence was checked, and per channel only the audio since the last finalized utterance
+ * (plus a short lead-in for the noise floor) and its level (a few numbers). Vosk recognizers are
+ * not state: after a restore they are rebuilt by feeding them that audio again.
  *
  * <p>Each record is isolated ({@link RecordFailure}): an utterance whose analysis fails, Errors
- * such as a rule's {@link StackOverflowError} included, is taken out of the call's state again and
- * reported, and the call goes on without it (kept, it would fail the rules on every later
- * utterance, since they run over the call so far). A call whose end cannot be analysed is reported,
- * and its state is cleared like any ended call's.
+ * such as a rule's {@link StackOverflowError} included, is reported and leaves no trace in the
+ * call's state (the state is written only once the utterance is through), and the call goes on
+ * without it. A call whose end cannot be analysed is reported, and its state is cleared like any
+ * ended call's.
  */
 public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, CallDocument> {
     private static final long serialVersionUID = 1L;
@@ -101,8 +103,6 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
     /** Most audio kept per channel when no utterance comes to consume it (no words yet). */
     static final double MAX_HELD_S = 120.0;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final String modelDir;
     private final long audioWaitMillis;
     private final int maxUtterances;
@@ -112,6 +112,8 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
     private transient MapState<String, LineActivity> levels;
     private transient ListState<HeardUtterance> heard;
     private transient ListState<LiveUtterance> waiting;
+    private transient ValueState<String> session;
+    private transient ValueState<SpeakerProsody> prosodies;
     private transient MapState<String, Boolean> raised;
     private transient ValueState<Double> lastWordsEnd;
     private transient ValueState<Double> silenceCheckedTo;
@@ -119,6 +121,7 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
     private transient double shortestDeadAirS;
     private transient UtteranceProsody prosody;
     private transient CallReporter reporter;
+    private transient Map<String, LivePack> packs;
     private transient Map<String, Recognizer> recognizers;
     private transient Counter alertsRaised;
 
@@ -171,6 +174,12 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         waiting =
                 getRuntimeContext()
                         .getListState(new ListStateDescriptor<>("waiting", LiveUtterance.class));
+        session = getRuntimeContext().getState(new ValueStateDescriptor<>("session", String.class));
+        prosodies =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "speaker-prosody", SpeakerProsody.class));
         raised =
                 getRuntimeContext()
                         .getMapState(
@@ -187,6 +196,7 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         prosody = new UtteranceProsody(FeatureSettings.DEFAULTS);
         reporter = new CallReporter(DynamicsSettings.DEFAULTS);
         shortestDeadAirS = reporter.shortestDeadAirAlertS();
+        packs = new HashMap<>();
         recognizers = new HashMap<>();
         alertsRaised = getRuntimeContext().getMetricGroup().counter("liveAlertsRaised");
     }
@@ -298,12 +308,23 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
             return;
         }
         silenceCheckedTo.update(now);
+        String snapshot = session.value();
+        if (snapshot == null) {
+            return;
+        }
+        LiveCallSession s = LiveCallSession.restore(this::pack, snapshot);
+        List<SettledAlert> settled = s.silence(new TimeSpan(since, now));
+        if (settled.isEmpty()) {
+            return;
+        }
+        session.update(s.snapshot());
         Long at = ctx.timestamp();
         raiseSettled(
                 ctx,
+                s,
+                settled,
                 SettledBy.AUDIO,
-                at == null ? ctx.timerService().currentProcessingTime() : at,
-                Optional.of(new TimeSpan(since, now)));
+                at == null ? ctx.timerService().currentProcessingTime() : at);
     }
 
     private void onUtterance(LiveUtterance u, Context ctx) throws Exception {
@@ -410,10 +431,9 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
      * without it.
      */
     private void takeUtterance(Context ctx, LiveUtterance u, ChannelAudio a) throws Exception {
-        int before = 0;
-        for (HeardUtterance ignored : heard.get()) {
-            before++;
-        }
+        String snapshot = session.value();
+        LiveCallSession s = snapshot == null ? null : LiveCallSession.restore(this::pack, snapshot);
+        int before = s == null ? 0 : s.utterances();
         if (before >= maxUtterances) {
             reject(
                     ctx,
@@ -430,20 +450,11 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
                             before));
             return;
         }
-        Double wordsEnd = lastWordsEnd.value();
         try {
-            measureAndCheck(ctx, u, a);
+            measureAndCheck(ctx, u, a, s);
         } catch (Throwable t) {
             RecordFailure.rethrowIfFatal(t);
-            // Heard utterances are appended, so the first ones are the call before this one.
-            List<HeardUtterance> kept = new ArrayList<>();
-            for (HeardUtterance h : heard.get()) {
-                if (kept.size() < before) {
-                    kept.add(h);
-                }
-            }
-            heard.update(kept);
-            lastWordsEnd.update(wordsEnd);
+            // Nothing was written: the call's state is as it was before this utterance.
             reject(
                     ctx,
                     u.source,
@@ -459,7 +470,12 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         }
     }
 
-    private void measureAndCheck(Context ctx, LiveUtterance u, ChannelAudio a) throws Exception {
+    /**
+     * Measures one utterance and gives it to the call's session ({@code s}, null before the first
+     * utterance); the state is written once that has succeeded, and the settled alerts raised.
+     */
+    private void measureAndCheck(Context ctx, LiveUtterance u, ChannelAudio a, LiveCallSession s)
+            throws Exception {
         Prosody p = null;
         EmotionEstimate e = null;
         if (a != null) {
@@ -467,20 +483,47 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
             long keepFrom = (long) ((u.end - LEAD_IN_S) * a.sampleRate);
             a.dropBefore(Math.min(keepFrom, modelDir != null ? a.recognizedTo : keepFrom));
         }
-        if (p != null) {
-            List<Prosody> mine = new ArrayList<>();
-            for (HeardUtterance h : heard.get()) {
-                if (h.speaker.equals(u.speaker) && h.prosody != null) {
-                    mine.add(h.prosody);
-                }
-            }
-            mine.add(p);
-            e = prosody.latest(mine);
+        SpeakerProsody history = prosodies.value();
+        if (history == null) {
+            history = new SpeakerProsody();
         }
-        heard.add(new HeardUtterance(u, p, e));
+        if (p != null) {
+            e = prosody.latest(history.with(u.speaker, p));
+        }
+        HeardUtterance h = new HeardUtterance(u, p, e);
+        if (s == null) {
+            s = newSession(ctx.getCurrentKey(), call.value(), h);
+        }
+        List<SettledAlert> settled =
+                s.heard(
+                        utterance(h),
+                        e != null && Double.isFinite(e.arousal())
+                                ? new UtteranceEmotion(e.arousal())
+                                : null);
+        heard.add(h);
+        session.update(s.snapshot());
+        if (p != null) {
+            history.add(u.speaker, p);
+            prosodies.update(history);
+        }
         Double wordsEnd = lastWordsEnd.value();
         lastWordsEnd.update(wordsEnd == null ? u.end : Math.max(wordsEnd, u.end));
-        raiseSettled(ctx, SettledBy.UTTERANCE, u.finalizedAtMillis, Optional.empty());
+        raiseSettled(ctx, s, settled, SettledBy.UTTERANCE, u.finalizedAtMillis);
+    }
+
+    /** The session of a call whose first utterance is {@code first}. */
+    private LiveCallSession newSession(String callId, LiveCall c, HeardUtterance first) {
+        Map<String, String> metadata = new HashMap<>(c == null ? Map.of() : c.metadata);
+        String language = metadata.remove("language");
+        if (!"en".equals(language) && !"ko".equals(language)) {
+            // Decided on the first words: the session's rules are those of one language.
+            language = Languages.detect(List.of(first.text));
+        }
+        return new LiveCallSession(pack(language), callId, language, metadata);
+    }
+
+    private LivePack pack(String language) {
+        return packs.computeIfAbsent(language, l -> new LivePack(reporter.pack(l)));
     }
 
     private Prosody measure(Context ctx, LiveUtterance u, ChannelAudio a) throws Exception {
@@ -508,35 +551,35 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         }
     }
 
-    /**
-     * Emits the alerts the call has settled so far that were not raised before; {@code silence} is
-     * the dead air still going on, if any.
-     */
-    private void raiseSettled(Context ctx, SettledBy by, long atMillis, Optional<TimeSpan> silence)
+    /** Emits the alerts the session settled, as alert documents. */
+    private void raiseSettled(
+            Context ctx, LiveCallSession s, List<SettledAlert> settled, SettledBy by, long atMillis)
             throws Exception {
+        if (settled.isEmpty()) {
+            return;
+        }
         LiveCall c = call.value();
-        List<HeardUtterance> us = sorted();
-        CallTranscript t = transcript(ctx.getCurrentKey(), c, us);
-        Map<Integer, UtteranceEmotion> emotions = new HashMap<>();
-        Map<Speaker, Double> heardFrom = new EnumMap<>(Speaker.class);
-        for (int i = 0; i < us.size(); i++) {
-            HeardUtterance h = us.get(i);
-            if (h.emotion != null && Double.isFinite(h.emotion.arousal())) {
-                emotions.put(i, new UtteranceEmotion(h.emotion.arousal()));
-            }
-            Speaker.fromId(h.speaker).ifPresent(s -> heardFrom.merge(s, h.start, Math::max));
-        }
-        CallSignals signals = CallSignals.NONE.withEmotions(emotions);
-        if (silence.isPresent()) {
-            signals = signals.withOngoingSilence(t, silence.get());
-        }
-        CallAnalysis partial = reporter.analyzeSoFar(t, signals);
-        List<Alert> settled = LiveAlerts.settled(partial, heardFrom);
-        if (!settled.isEmpty()) {
-            Map<String, String> metadata = CallReporter.redactedMetadata(t);
-            for (Alert a : settled) {
-                raise(ctx, partial.call(), metadata, a, by, atMillis);
-            }
+        Map<String, String> metadata = new HashMap<>(c == null ? Map.of() : c.metadata);
+        metadata.remove("language");
+        Map<String, String> redacted = CallReporter.redactedMetadata(metadata);
+        Optional<Instant> startedAt =
+                c == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(c.startedAtMillis));
+        for (SettledAlert a : settled) {
+            raise(
+                    ctx,
+                    a.alert(),
+                    stamp ->
+                            CallDocuments.alert(
+                                    ctx.getCurrentKey(),
+                                    s.language(),
+                                    startedAt,
+                                    redacted,
+                                    a.alert(),
+                                    a.speaker(),
+                                    a.text(),
+                                    stamp),
+                    by,
+                    atMillis);
         }
     }
 
@@ -548,9 +591,8 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
      */
     private void raise(
             Context ctx,
-            CallTranscript redacted,
-            Map<String, String> metadata,
             Alert a,
+            Function<LiveStamp, AlertDocument> document,
             SettledBy by,
             long atMillis)
             throws Exception {
@@ -559,8 +601,10 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         }
         raised.put(a.id(), true);
         alertsRaised.inc();
-        LiveStamp stamp = new LiveStamp(ctx.timerService().currentProcessingTime(), by, atMillis);
-        ctx.output(ALERTS, CallDocuments.alert(redacted, metadata, a, stamp));
+        ctx.output(
+                ALERTS,
+                document.apply(
+                        new LiveStamp(ctx.timerService().currentProcessingTime(), by, atMillis)));
     }
 
     /**
@@ -586,9 +630,15 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
             dropRecognizers(ctx.getCurrentKey());
         }
         if (built != null) {
-            out.collect(CallDocuments.call(built));
-            for (Alert a : built.analysis().alerts()) {
-                raise(ctx, built.call(), built.metadata(), a, SettledBy.CALL_END, 0);
+            CallReport report = built;
+            out.collect(CallDocuments.call(report));
+            for (Alert a : report.analysis().alerts()) {
+                raise(
+                        ctx,
+                        a,
+                        stamp -> CallDocuments.alert(report.call(), report.metadata(), a, stamp),
+                        SettledBy.CALL_END,
+                        0);
             }
         }
         Long timer = audioWaitTimer.value();
@@ -613,6 +663,8 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         levels.clear();
         heard.clear();
         waiting.clear();
+        session.clear();
+        prosodies.clear();
         raised.clear();
         lastWordsEnd.clear();
         silenceCheckedTo.clear();
@@ -695,33 +747,35 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         return us;
     }
 
+    /** A heard utterance as the rules take it. */
+    private static Utterance utterance(HeardUtterance h) {
+        List<Word> words = new ArrayList<>();
+        for (HeardWord w : h.words == null ? new HeardWord[0] : h.words) {
+            words.add(new Word(w.w, w.start, w.end, w.conf));
+        }
+        Utterance u =
+                new Utterance(
+                        Speaker.fromId(h.speaker).orElseThrow(),
+                        h.start,
+                        h.end,
+                        h.text,
+                        h.confidence,
+                        words);
+        // Stated, so that the mean survives when redaction drops the words.
+        return new Utterance(
+                u.speaker(),
+                u.start(),
+                u.end(),
+                u.text(),
+                u.meanConfidence().isPresent() ? u.meanConfidence().getAsDouble() : null,
+                u.words());
+    }
+
     private static CallTranscript transcript(String callId, LiveCall c, List<HeardUtterance> us) {
         List<Utterance> utterances = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (HeardUtterance h : us) {
-            List<Word> words = new ArrayList<>();
-            for (HeardWord w : h.words == null ? new HeardWord[0] : h.words) {
-                words.add(new Word(w.w, w.start, w.end, w.conf));
-            }
-            Utterance u =
-                    new Utterance(
-                            Speaker.fromId(h.speaker).orElseThrow(),
-                            h.start,
-                            h.end,
-                            h.text,
-                            h.confidence,
-                            words);
-            // Stated, so that the mean survives when redaction drops the words.
-            utterances.add(
-                    new Utterance(
-                            u.speaker(),
-                            u.start(),
-                            u.end(),
-                            u.text(),
-                            u.meanConfidence().isPresent()
-                                    ? u.meanConfidence().getAsDouble()
-                                    : null,
-                            u.words()));
+            utterances.add(utterance(h));
             texts.add(h.text);
         }
         Map<String, String> metadata = new HashMap<>(c == null ? Map.of() : c.metadata);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callqa.analysis.document.AlertDocument;
 import io.callqa.analysis.document.CallDocument;
 import io.callqa.pipeline.analysis.DeadLetter;
 import java.nio.charset.StandardCharsets;
@@ -309,6 +310,38 @@ class LiveCallAnalysisTest {
         assertThat(redacted.path("text").asText()).doesNotContain("four one one");
         assertThat(redacted.path("words").toString()).doesNotContain("four").doesNotContain("one");
         assertThat(redacted.path("confidence").asDouble()).isEqualTo(0.9);
+    }
+
+    /**
+     * The call's session survives a checkpoint and restore: a missed disclosure is settled after
+     * the restore from what was heard before it, an alert raised before it is not raised again, and
+     * the alert document names the utterance and its redacted text.
+     */
+    @Test
+    void theSessionGoesOnAfterARestoreAndRaisesEachAlertOnce() throws Exception {
+        open();
+        harness.processElement(LiveAudio.started("c9", 0, Map.of("language", "en")), 0);
+        harness.processElement(utterance("c9", "agent", 0, 4, "hello thanks for calling"), 0);
+        harness.processElement(
+                utterance("c9", "customer", 4.5, 9, "i want to speak to a manager now"), 0);
+        assertThat(alertIds())
+                .contains("c9:escalation-request")
+                .doesNotContain("c9:recording-disclosure");
+        OperatorSubtaskState snapshot = harness.snapshot(1, 0);
+        harness.close();
+        open(snapshot);
+        harness.processElement(utterance("c9", "agent", 31, 34, "let me see what i can do"), 0);
+        List<AlertDocument> raised =
+                harness.getSideOutput(LiveCallAnalysis.ALERTS).stream()
+                        .map(StreamRecord::getValue)
+                        .toList();
+        assertThat(raised).extracting(a -> a.alertId()).containsExactly("c9:recording-disclosure");
+        JsonNode alert = JSON.readTree(raised.get(0).json());
+        assertThat(alert.path("rule_id").asText()).isEqualTo("recording-disclosure");
+        assertThat(alert.path("live").has("finalized_at")).isTrue();
+        harness.processElement(LiveAudio.closed("c9", "ended", Map.of("language", "en")), 0);
+        assertThat(alertIds()).doesNotContain("c9:escalation-request");
+        assertThat(harness.numKeyedStateEntries()).isZero();
     }
 
     private static LiveAudio topic(String json) {

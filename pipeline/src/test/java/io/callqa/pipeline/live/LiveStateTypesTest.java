@@ -19,5 +19,6 @@ class LiveStateTypesTest {
         assertSerializedAsPojo(ChannelAudio.class);
         assertSerializedAsPojo(HeardUtterance.class);
         assertSerializedAsPojo(LiveUtterance.class);
+        assertSerializedAsPojo(SpeakerProsody.class);
     }
 }

@@ -9,13 +9,9 @@ import io.callqa.rules.transcript.Utterance;
 import io.callqa.rules.transcript.Word;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.ToDoubleFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One call prepared for the rules, once: each utterance's matching view, its dialogue-act scores,
@@ -24,29 +20,18 @@ import java.util.regex.Pattern;
  */
 final class CallView {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)\\}");
-
     final CallTranscript call;
     private final ActScorer acts;
-    private final Map<String, String> variables;
+    private final CallPhrases phrases;
     private final SpokenText[] texts;
     private final ToDoubleFunction<String>[] scores;
     private final Map<List<Integer>, List<Stream>> streams = new HashMap<>();
-    private final Map<Cue, List<String>> resolved = new IdentityHashMap<>();
 
     @SuppressWarnings("unchecked")
     CallView(CallTranscript call, ActScorer acts, Map<String, String> packVariables) {
         this.call = call;
         this.acts = acts;
-        this.variables = new HashMap<>(packVariables);
-        // The call's own metadata (its brand) is more specific than the pack's default.
-        call.metadata()
-                .forEach(
-                        (k, v) -> {
-                            if (!v.isBlank()) {
-                                variables.put(k, v);
-                            }
-                        });
+        this.phrases = new CallPhrases(packVariables, call.metadata());
         this.texts = new SpokenText[call.utterances().size()];
         this.scores = new ToDoubleFunction[call.utterances().size()];
     }
@@ -109,38 +94,12 @@ final class CallView {
      * leave unset is dropped.
      */
     List<String> phrases(Cue cue) {
-        return resolved.computeIfAbsent(
-                cue,
-                c -> {
-                    List<String> out = new ArrayList<>();
-                    for (String p : c.phrases()) {
-                        Optional<String> r = resolve(p);
-                        r.ifPresent(out::add);
-                    }
-                    return out;
-                });
+        return phrases.phrases(cue);
     }
 
     /** Whether the cue can be checked: it has an act, or a phrase left after variables. */
     boolean checkable(Cue cue) {
-        return !cue.acts().isEmpty() || !phrases(cue).isEmpty();
-    }
-
-    private Optional<String> resolve(String phrase) {
-        if (phrase.indexOf('{') < 0) {
-            return Optional.of(phrase);
-        }
-        Matcher m = PLACEHOLDER.matcher(phrase);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String v = variables.get(m.group(1).trim());
-            if (v == null) {
-                return Optional.empty();
-            }
-            m.appendReplacement(sb, Matcher.quoteReplacement(v));
-        }
-        m.appendTail(sb);
-        return Optional.of(sb.toString());
+        return phrases.checkable(cue);
     }
 
     /** Evidence for a phrase match in a stream. */

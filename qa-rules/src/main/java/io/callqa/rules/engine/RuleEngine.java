@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.IntPredicate;
-import java.util.stream.Collectors;
 
 /**
  * Evaluates the rules of one pack on a call. Runs on the redacted transcript, so evidence never
@@ -203,25 +202,6 @@ public final class RuleEngine {
         return null;
     }
 
-    private static String window(OptionalDouble within, OptionalDouble inLast) {
-        if (within.isPresent()) {
-            return " in the first " + secs(within.getAsDouble());
-        }
-        if (inLast.isPresent()) {
-            return " in the last " + secs(inLast.getAsDouble());
-        }
-        return "";
-    }
-
-    private static String secs(double s) {
-        return s == Math.rint(s) ? (long) s + " s" : String.format(Locale.ROOT, "%.1f s", s);
-    }
-
-    /** What a piece of evidence showed, for a note: the matched words or the act. */
-    private static String shown(Evidence e) {
-        return e.matched() != null ? e.matched() : "act " + e.act();
-    }
-
     private RuleResult present(Rule rule, PhraseMatcher m, CallView v, RuleCheck.PhrasePresent p) {
         List<Integer> idx = candidates(v.call, p.speaker(), p.within(), p.inLast());
         List<Evidence> found = new ArrayList<>();
@@ -244,17 +224,9 @@ public final class RuleEngine {
         }
         if (missing.isEmpty()) {
             return new RuleResult(
-                    rule, Outcome.PASSED, found, "said" + window(p.within(), p.inLast()));
+                    rule, Outcome.PASSED, found, "said" + RuleNotes.window(p.within(), p.inLast()));
         }
-        String speaker = p.speaker().map(Speaker::id).orElse("either party");
-        return new RuleResult(
-                rule,
-                Outcome.FAILED,
-                found,
-                speaker
-                        + " never said anything like "
-                        + String.join(" or ", missing)
-                        + window(p.within(), p.inLast()));
+        return new RuleResult(rule, Outcome.FAILED, found, RuleNotes.presentMissed(p, missing));
     }
 
     private RuleResult absent(Rule rule, PhraseMatcher m, CallView v, RuleCheck.PhraseAbsent p) {
@@ -269,12 +241,7 @@ public final class RuleEngine {
         if (found.isEmpty()) {
             return new RuleResult(rule, Outcome.PASSED, found, "not said");
         }
-        String speaker = p.speaker().map(Speaker::id).orElse("a speaker");
-        return new RuleResult(
-                rule,
-                Outcome.FAILED,
-                found,
-                speaker + " said '" + shown(found.get(0)) + "' at " + secs(found.get(0).t()));
+        return new RuleResult(rule, Outcome.FAILED, found, RuleNotes.absentSaid(p, found.get(0)));
     }
 
     private RuleResult ordering(Rule rule, PhraseMatcher m, CallView v, RuleCheck.Ordering o) {
@@ -299,13 +266,7 @@ public final class RuleEngine {
                 rule,
                 Outcome.FAILED,
                 ev,
-                "'"
-                        + shown(then.evidence())
-                        + "' at "
-                        + secs(then.evidence().t())
-                        + (first == null
-                                ? " with no '" + o.first().label() + "' at all"
-                                : " before '" + shown(first.evidence()) + "'"));
+                RuleNotes.orderBroken(o, first == null ? null : first.evidence(), then.evidence()));
     }
 
     private RuleResult reaction(
@@ -367,20 +328,13 @@ public final class RuleEngine {
         }
         if (unanswered.isEmpty()) {
             return new RuleResult(
-                    rule, Outcome.PASSED, responses, "responded within " + secs(r.within()));
+                    rule,
+                    Outcome.PASSED,
+                    responses,
+                    "responded within " + RuleNotes.secs(r.within()));
         }
         return new RuleResult(
-                rule,
-                Outcome.FAILED,
-                unanswered,
-                "no response from the "
-                        + r.responder().id()
-                        + " within "
-                        + secs(r.within())
-                        + " of "
-                        + unanswered.stream()
-                                .map(e -> "utterance " + e.utterance())
-                                .collect(Collectors.joining(", ")));
+                rule, Outcome.FAILED, unanswered, RuleNotes.unanswered(r, unanswered));
     }
 
     private RuleResult threshold(
@@ -403,13 +357,7 @@ public final class RuleEngine {
                             new Evidence(
                                     lastBefore(call, span.start()),
                                     span.start(),
-                                    String.format(
-                                            Locale.ROOT,
-                                            "%.1f s of %s (%.2f-%.2f s)",
-                                            span.duration(),
-                                            metric.id(),
-                                            span.start(),
-                                            span.end()),
+                                    RuleNotes.span(metric, span),
                                     null));
                 }
             }
@@ -424,8 +372,7 @@ public final class RuleEngine {
                                 metric.id(),
                                 longest == null ? 0 : longest.duration()));
             }
-            return new RuleResult(
-                    rule, Outcome.FAILED, over, over.get(0).text() + ", over " + secs(t.max()));
+            return new RuleResult(rule, Outcome.FAILED, over, RuleNotes.over(t, over.get(0)));
         }
         OptionalDouble v = metric == Metric.OVERTALK_RATIO ? s.overtalkRatio() : s.agentTalkRatio();
         if (v.isEmpty()) {
@@ -477,11 +424,6 @@ public final class RuleEngine {
             return new RuleResult(rule, Outcome.PASSED, List.of(), "none said");
         }
         return new RuleResult(
-                rule,
-                Outcome.FAILED,
-                ev,
-                String.join(", ", types.stream().distinct().toList())
-                        + " said aloud in utterance "
-                        + ev.get(0).utterance());
+                rule, Outcome.FAILED, ev, RuleNotes.piiSaid(types, ev.get(0).utterance()));
     }
 }

@@ -107,6 +107,49 @@ public final class PhraseMatcher {
         return Optional.ofNullable(c.korean ? findKorean(flat, c) : findEnglish(flat, c));
     }
 
+    /**
+     * The first part of {@code stream} that a match ending in its last part can start in: a match
+     * of one of {@code phrases} spans at most a bounded number of words (English) or jamo (Korean),
+     * given by the phrase and the gaps the settings allow, so the parts before this one can never
+     * take part in a match that reaches the last part. A caller that matches a growing stream keeps
+     * only the parts from here on, so the work per new part does not grow with the stream.
+     */
+    public int reachStart(List<SpokenText> stream, List<String> phrases) {
+        int englishReach = 0;
+        int koreanReach = 0;
+        for (String phrase : phrases) {
+            Compiled c = cache.computeIfAbsent(phrase, this::compile);
+            int n = c.words.size();
+            if (c.korean) {
+                int jamo = 0;
+                for (String w : c.raw) {
+                    jamo += w.length();
+                }
+                // Each word matches at most its length plus as many edits; a missed word widens
+                // the next gap by its length.
+                koreanReach = Math.max(koreanReach, 3 * jamo + (n - 1) * settings.maxGap() * 9);
+            } else {
+                // Each next word lies at most maxGap words on, plus one place per word missed.
+                englishReach =
+                        Math.max(
+                                englishReach, 1 + (n - 1) * (1 + settings.maxGap()) + (n - c.need));
+            }
+        }
+        int english = 0;
+        int korean = 0;
+        int p = stream.size() - 1;
+        while (p > 0 && (english < englishReach || korean < koreanReach)) {
+            p--;
+            if (english < englishReach) {
+                english += stream.get(p).english().size();
+            }
+            if (korean < koreanReach) {
+                korean += stream.get(p).korean().jamo().length();
+            }
+        }
+        return p;
+    }
+
     /** Words of an English text with their offsets, normalized and stemmed. */
     static List<SpokenText.Token> englishTokens(String text) {
         return SpokenText.englishTokens(text);

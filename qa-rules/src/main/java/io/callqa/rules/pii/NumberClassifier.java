@@ -103,10 +103,22 @@ final class NumberClassifier {
 
     static List<Span> classify(
             List<NumberRun> runs, List<PiiCue> cues, List<Token> tokens, List<String> texts) {
+        return classify(runs, cues, tokens, texts, new ArrayList<>());
+    }
+
+    /**
+     * As above, after the numbers in {@code said} (oldest first), which were redacted before these
+     * tokens and may be read back in them; the numbers redacted here are added to it.
+     */
+    static List<Span> classify(
+            List<NumberRun> runs,
+            List<PiiCue> cues,
+            List<Token> tokens,
+            List<String> texts,
+            List<SaidNumber> said) {
         List<Span> spans = new ArrayList<>();
         int nextCue = 0;
         List<OpenCue> open = new ArrayList<>();
-        List<Said> said = new ArrayList<>();
         for (NumberRun run : runs) {
             double t = tokens.get(run.first()).time();
             while (nextCue < cues.size() && cues.get(nextCue).token() < run.first()) {
@@ -144,7 +156,7 @@ final class NumberClassifier {
             }
             if (type != null) {
                 spans.addAll(run.as(type));
-                said.add(new Said(run.digits(), type));
+                said.add(new SaidNumber(run.digits(), type, tokens.get(run.first()).utterance()));
             }
         }
         return spans;
@@ -161,20 +173,17 @@ final class NumberClassifier {
         }
     }
 
-    /** A number already redacted. */
-    private record Said(String digits, PiiType type) {}
-
     /**
      * The type of a number read back ("so that's four four one seven"): the digits, or four or more
      * of them, of a number already redacted in the call.
      */
-    private static PiiType readBack(NumberRun run, List<Said> said) {
+    private static PiiType readBack(NumberRun run, List<SaidNumber> said) {
         String d = run.digits();
         if (d.length() < 3) {
             return null;
         }
-        for (int k = said.size() - 1; k >= Math.max(0, said.size() - 16); k--) {
-            Said s = said.get(k);
+        for (int k = said.size() - 1; k >= Math.max(0, said.size() - SaidNumber.READ_BACK); k--) {
+            SaidNumber s = said.get(k);
             if (s.digits().equals(d) || d.length() >= 4 && s.digits().contains(d)) {
                 return s.type();
             }

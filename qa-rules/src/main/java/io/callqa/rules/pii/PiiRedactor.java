@@ -65,13 +65,57 @@ public final class PiiRedactor {
      * may hold raw data, are dropped.
      */
     public RedactedTranscript redact(CallTranscript call) {
-        List<Utterance> us = call.utterances();
+        List<Utterance> out = new ArrayList<>(call.utterances().size());
+        List<PiiFinding> findings = new ArrayList<>();
+        redact(call.utterances(), new ArrayList<>(), out, findings);
+        CallTranscript redacted =
+                new CallTranscript(
+                        call.callId(),
+                        call.language(),
+                        call.startedAt(),
+                        call.metadata(),
+                        call.channels(),
+                        out,
+                        JsonNodeFactory.instance.objectNode());
+        return new RedactedTranscript(redacted, findings);
+    }
+
+    /**
+     * Look-back, in seconds, that {@link #redactRecent} needs: a number goes on across pauses of up
+     * to 10 s and a cue ("my card number is") applies for 15 s after it, so the utterances that end
+     * within this many seconds before the latest one starts are enough to redact it as the whole
+     * call would, unless one number is read out over more than a minute.
+     */
+    public static final double RECENT_LOOK_BACK_S = 60;
+
+    /**
+     * Redacts the latest utterances of a call in progress, as {@link #redact(CallTranscript)} would
+     * redact them within the whole call: {@code recent} are the utterances of the look-back ({@link
+     * #RECENT_LOOK_BACK_S}) and the newest, in call order; {@code saidBefore} the numbers redacted
+     * before them (the last {@link SaidNumber#READ_BACK} suffice), so that a number read back is
+     * still recognized. The work depends on the look-back only, not on the length of the call.
+     */
+    public RecentRedaction redactRecent(List<Utterance> recent, List<SaidNumber> saidBefore) {
+        List<SaidNumber> said = new ArrayList<>();
+        for (SaidNumber s : saidBefore) {
+            said.add(new SaidNumber(s.digits(), s.type(), -1));
+        }
+        int before = said.size();
+        List<Utterance> out = new ArrayList<>(recent.size());
+        List<PiiFinding> findings = new ArrayList<>();
+        redact(recent, said, out, findings);
+        return new RecentRedaction(out, findings, said.subList(before, said.size()));
+    }
+
+    private void redact(
+            List<Utterance> us,
+            List<SaidNumber> said,
+            List<Utterance> out,
+            List<PiiFinding> findings) {
         List<String> texts = us.stream().map(Utterance::text).toList();
         List<Speaker> speakers = us.stream().map(Utterance::speaker).toList();
         List<double[]> times = us.stream().map(u -> new double[] {u.start(), u.end()}).toList();
-        List<List<Span>> byUtterance = find(texts, speakers, times);
-        List<Utterance> out = new ArrayList<>(us.size());
-        List<PiiFinding> findings = new ArrayList<>();
+        List<List<Span>> byUtterance = find(texts, speakers, times, said);
         for (int i = 0; i < us.size(); i++) {
             Utterance u = us.get(i);
             List<Span> spans = byUtterance.get(i);
@@ -87,29 +131,27 @@ public final class PiiRedactor {
                                 WordRedaction.redact(u.text(), u.words(), spans)));
             }
         }
-        CallTranscript redacted =
-                new CallTranscript(
-                        call.callId(),
-                        call.language(),
-                        call.startedAt(),
-                        call.metadata(),
-                        call.channels(),
-                        out,
-                        JsonNodeFactory.instance.objectNode());
-        return new RedactedTranscript(redacted, findings);
     }
 
     /** Redacts one text on its own, as a customer's utterance with nothing said before it. */
     public RedactedText redact(String text) {
         List<Span> spans =
-                find(List.of(text), List.of(Speaker.CUSTOMER), List.of(new double[] {0, 0})).get(0);
+                find(
+                                List.of(text),
+                                List.of(Speaker.CUSTOMER),
+                                List.of(new double[] {0, 0}),
+                                new ArrayList<>())
+                        .get(0);
         List<PiiType> types = spans.stream().map(Span::type).toList();
         return new RedactedText(settings.redact() ? apply(text, spans) : text, types);
     }
 
     /** The stretches to redact in each utterance, in text order and not overlapping. */
     private List<List<Span>> find(
-            List<String> texts, List<Speaker> speakers, List<double[]> times) {
+            List<String> texts,
+            List<Speaker> speakers,
+            List<double[]> times,
+            List<SaidNumber> said) {
         List<Token> tokens = new ArrayList<>();
         List<Integer> firstToken = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
@@ -125,7 +167,7 @@ public final class PiiRedactor {
         List<PiiCue> cues = PiiCue.find(tokens);
         TextFinders.ibans(tokens, cues, spans);
         List<NumberRun> runs = DigitSequenceAssembler.assemble(tokens, texts);
-        spans.addAll(NumberClassifier.classify(runs, cues, tokens, texts));
+        spans.addAll(NumberClassifier.classify(runs, cues, tokens, texts, said));
         for (int i = 0; i < texts.size(); i++) {
             if (settings.nameSpeakers().contains(speakers.get(i))) {
                 String t = texts.get(i);

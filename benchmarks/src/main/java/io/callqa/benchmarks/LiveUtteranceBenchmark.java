@@ -1,0 +1,221 @@
+package io.callqa.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.live.LiveCallSession;
+import io.callqa.analysis.live.LivePack;
+import io.callqa.rules.engine.CallAnalyzer;
+import io.callqa.rules.engine.CallSignals;
+import io.callqa.rules.engine.LiveAlerts;
+import io.callqa.rules.pack.RulePack;
+import io.callqa.rules.pack.RulePackLoader;
+import io.callqa.rules.transcript.CallTranscript;
+import io.callqa.rules.transcript.Speaker;
+import io.callqa.rules.transcript.Utterance;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+/**
+ * Per-utterance analysis time of a live call at its 10th and at its 600th utterance, a 60-minute
+ * call stitched from the language's sample calls (as {@link RuleAnalysisBenchmark} stitches 10
+ * minutes), by both paths in the same JVM:
+ *
+ * <ul>
+ *   <li>{@code rerun}: what the live operator did before {@code LiveCallSession}: the whole call so
+ *       far analysed again ({@link CallAnalyzer#analyze}, then {@link LiveAlerts#settled});
+ *   <li>{@code session}: what it does now: the session restored from its snapshot, the utterance
+ *       taken, the snapshot written again (the state a stream processor keeps per call).
+ * </ul>
+ *
+ * Each figure is the median over {@code --runs} rounds of a round's median per-utterance time,
+ * after a warm-up. Also: the session's snapshot size at both points, and each path's per-utterance
+ * time over the whole call (p50, p95, max; one pass). Prints one JSON line. Options: {@code --runs
+ * 7 --samples samples}.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.callqa.benchmarks.LiveUtteranceBenchmark
+ * </pre>
+ */
+public final class LiveUtteranceBenchmark {
+
+    private static final double CALL_SECONDS = 3600;
+    private static final int EARLY = 10;
+    private static final int LATE = 600;
+
+    private LiveUtteranceBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        BenchArgs.run("LiveUtteranceBenchmark", args, LiveUtteranceBenchmark::measure);
+    }
+
+    private static void measure(String[] args) throws Exception {
+        BenchArgs opt = new BenchArgs(args, List.of("--runs", "--samples"));
+        int runs = opt.count("--runs", 7, 1);
+        Path samples = opt.path("--samples", "samples");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode out = json.createObjectNode();
+        out.put("benchmark", "LiveUtteranceBenchmark");
+        for (String language : List.of("en", "ko")) {
+            CallTranscript call = RuleAnalysisBenchmark.stitched(samples, language, CALL_SECONDS);
+            if (call.utterances().size() < LATE) {
+                throw new IllegalStateException(
+                        language
+                                + ": the stitched 60-minute call has only "
+                                + call.utterances().size()
+                                + " utterances, fewer than "
+                                + LATE);
+            }
+            RulePack pack = new RulePackLoader().loadDefault(language);
+            CallAnalyzer analyzer = new CallAnalyzer(pack);
+            LivePack live = new LivePack(pack);
+            ObjectNode lang = out.putObject(language);
+            lang.put("utterances", call.utterances().size());
+            lang.put("call_s", call.speechEnd());
+
+            String early = snapshotBefore(live, call, EARLY);
+            String late = snapshotBefore(live, call, LATE);
+            lang.put("session_state_at_10_bytes", early.length());
+            lang.put("session_state_at_600_bytes", late.length());
+
+            IntSupplier rerun10 = () -> rerun(analyzer, call, EARLY);
+            IntSupplier rerun600 = () -> rerun(analyzer, call, LATE);
+            IntSupplier session10 = () -> session(live, early, call, EARLY);
+            IntSupplier session600 = () -> session(live, late, call, LATE);
+            // Warm-up: the whole call through the session twice, the rerun path a few times.
+            for (int w = 0; w < 2; w++) {
+                wholeCall(live, call, false);
+            }
+            for (int w = 0; w < 3; w++) {
+                rerun600.getAsInt();
+                rerun10.getAsInt();
+            }
+            double[] r10 = new double[runs];
+            double[] r600 = new double[runs];
+            double[] s10 = new double[runs];
+            double[] s600 = new double[runs];
+            for (int r = 0; r < runs; r++) {
+                // Interleaved, so that a slow moment of a shared machine hits every figure alike.
+                s10[r] = roundMedian(session10, 300);
+                s600[r] = roundMedian(session600, 300);
+                r10[r] = roundMedian(rerun10, 40);
+                r600[r] = roundMedian(rerun600, 5);
+            }
+            lang.set("rerun_at_10_ms", values(json, r10));
+            lang.set("rerun_at_600_ms", values(json, r600));
+            lang.set("session_at_10_ms", values(json, s10));
+            lang.set("session_at_600_ms", values(json, s600));
+            lang.put("rerun_600_over_10", median(r600) / median(r10));
+            lang.put("session_600_over_10", median(s600) / median(s10));
+
+            double[] whole = wholeCall(live, call, true);
+            lang.put("session_whole_call_p50_ms", percentile(whole, 0.50));
+            lang.put("session_whole_call_p95_ms", percentile(whole, 0.95));
+            lang.put("session_whole_call_max_ms", percentile(whole, 1.0));
+            double[] rerunWhole = new double[call.utterances().size()];
+            for (int k = 1; k <= rerunWhole.length; k++) {
+                final int n = k;
+                rerunWhole[k - 1] = timeMs(() -> rerun(analyzer, call, n));
+            }
+            lang.put("rerun_whole_call_p50_ms", percentile(rerunWhole, 0.50));
+            lang.put("rerun_whole_call_p95_ms", percentile(rerunWhole, 0.95));
+            lang.put("rerun_whole_call_max_ms", percentile(rerunWhole, 1.0));
+        }
+        System.out.println(json.writeValueAsString(out));
+    }
+
+    /** The session's snapshot after the first {@code k - 1} utterances. */
+    private static String snapshotBefore(LivePack live, CallTranscript call, int k) {
+        LiveCallSession s = session(live, call);
+        for (int i = 0; i < k - 1; i++) {
+            s.heard(call.utterances().get(i), null);
+        }
+        return s.snapshot();
+    }
+
+    private static LiveCallSession session(LivePack live, CallTranscript call) {
+        return new LiveCallSession(live, call.callId(), call.language(), call.metadata());
+    }
+
+    /** The k-th utterance by the session: restored, the utterance taken, written again. */
+    private static int session(LivePack live, String before, CallTranscript call, int k) {
+        LiveCallSession s = LiveCallSession.restore(live, before);
+        int settled = s.heard(call.utterances().get(k - 1), null).size();
+        return settled + s.snapshot().length();
+    }
+
+    /** The k-th utterance by the rerun path: the call's first k utterances analysed again. */
+    private static int rerun(CallAnalyzer analyzer, CallTranscript call, int k) {
+        CallTranscript prefix =
+                new CallTranscript(
+                        call.callId(),
+                        call.language(),
+                        call.startedAt(),
+                        call.metadata(),
+                        call.channels(),
+                        call.utterances().subList(0, k),
+                        call.extra());
+        Map<Speaker, Double> heard = new EnumMap<>(Speaker.class);
+        for (Utterance u : prefix.utterances()) {
+            heard.merge(u.speaker(), u.start(), Math::max);
+        }
+        return LiveAlerts.settled(analyzer.analyze(prefix, CallSignals.NONE), heard).size();
+    }
+
+    /** The whole call through the session, each utterance timed when {@code timed}. */
+    private static double[] wholeCall(LivePack live, CallTranscript call, boolean timed) {
+        double[] ms = new double[call.utterances().size()];
+        String snapshot = session(live, call).snapshot();
+        for (int i = 0; i < ms.length; i++) {
+            long t0 = System.nanoTime();
+            LiveCallSession s = LiveCallSession.restore(live, snapshot);
+            s.heard(call.utterances().get(i), null);
+            snapshot = s.snapshot();
+            ms[i] = timed ? (System.nanoTime() - t0) / 1e6 : 0;
+        }
+        return ms;
+    }
+
+    private static double roundMedian(IntSupplier op, int reps) {
+        double[] ms = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            ms[i] = timeMs(op);
+        }
+        return median(ms);
+    }
+
+    private static int sink;
+
+    private static double timeMs(IntSupplier op) {
+        long t0 = System.nanoTime();
+        sink += op.getAsInt();
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static double median(double[] v) {
+        return percentile(v, 0.5);
+    }
+
+    private static double percentile(double[] v, double q) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int i = (int) Math.ceil(q * s.length) - 1;
+        return round(s[Math.max(0, Math.min(s.length - 1, i))]);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static ArrayNode values(ObjectMapper json, double[] v) {
+        ArrayNode a = json.createArrayNode();
+        for (double d : v) {
+            a.add(round(d));
+        }
+        return a;
+    }
+}
