@@ -60,6 +60,14 @@ public final class AbuseDetector {
     public static final int MAX_CHARS = 10_000;
 
     private static final int EVIDENCE_WORDS = 3;
+    private static final List<AbuseKind> BY_SERIOUSNESS =
+            List.of(
+                    AbuseKind.PROFANITY,
+                    AbuseKind.INSULT,
+                    AbuseKind.SEXUAL_HARASSMENT,
+                    AbuseKind.THREAT);
+    private static final Comparator<AbuseKind> SERIOUSNESS =
+            Comparator.comparingInt(BY_SERIOUSNESS::indexOf);
     private static final List<String> LANGUAGES = List.of("en", "ko");
     private static volatile AbuseDetector defaults;
 
@@ -196,7 +204,7 @@ public final class AbuseDetector {
         AbuseClassifier.Scores scores = classifier.score(s, lang);
         List<AbuseLexicon.Hit> strong = hits.stream().filter(AbuseLexicon.Hit::strong).toList();
         if (!strong.isEmpty()) {
-            AbuseKind kind = likeliest(strong, scores);
+            AbuseKind kind = mostSerious(strong);
             double confidence = 0.9 + 0.1 * Math.max(scores.abuse(), 0);
             return Optional.of(finding(t, kind, confidence, displays(hits, kind), scores, lang));
         }
@@ -227,6 +235,14 @@ public final class AbuseDetector {
             }
         }
         return new AbuseFinding(-1, t, kind, Math.min(1, confidence), List.copyOf(evidence));
+    }
+
+    /**
+     * Of the kinds strong terms stand for, the most serious: a threat before sexual harassment
+     * before an insult before profanity ("you f***ing moron" is an insult).
+     */
+    private static AbuseKind mostSerious(List<AbuseLexicon.Hit> hits) {
+        return hits.stream().map(AbuseLexicon.Hit::kind).max(SERIOUSNESS).orElseThrow();
     }
 
     /** Of the kinds the terms stand for, the one the classifier finds most likely. */

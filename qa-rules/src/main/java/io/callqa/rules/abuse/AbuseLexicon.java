@@ -226,7 +226,9 @@ public final class AbuseLexicon {
                 if (token.equals(word) || (prefix && token.startsWith(word))) {
                     continue;
                 }
-                all = !claimed[i + k] && wordMatches(token, word, prefix);
+                // Only strong terms are looked for masked: people mask the words they would rather
+                // not spell out, and a mask that fits a mild word ("f***" = "fool") is not it.
+                all = t.strong && !claimed[i + k] && wordMatches(token, word, prefix);
                 masked |= all;
             }
             if (all) {
@@ -412,7 +414,7 @@ public final class AbuseLexicon {
                 boolean exact = m.group().equals(t.text);
                 if (exact
                         ? coveredByBenign(c, m.start(), m.end(), t.unless)
-                        : anyClaimed(claimed, m.start(), m.end())) {
+                        : !t.strong || anyClaimed(claimed, m.start(), m.end())) {
                     continue;
                 }
                 found = true;

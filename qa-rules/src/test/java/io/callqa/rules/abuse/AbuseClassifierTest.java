@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,7 @@ class AbuseClassifierTest {
         AbuseClassifier model = AbuseClassifier.defaults();
         StringBuilder report =
                 new StringBuilder("abuse classifier, held-out seeds (abuse >= 0.5):\n");
+        List<double[]> figures = new ArrayList<>();
         for (String lang : List.of("en", "ko")) {
             for (String style : List.of("clean", "asr")) {
                 int tp = 0;
@@ -93,11 +95,14 @@ class AbuseClassifierTest {
                                 tp == 0 ? 0 : kindRight / (double) tp,
                                 civilFlagged,
                                 civil));
-                assertThat(r).as(lang + " " + style + " recall").isGreaterThanOrEqualTo(0.7);
-                assertThat(p).as(lang + " " + style + " precision").isGreaterThanOrEqualTo(0.7);
+                figures.add(new double[] {p, r});
             }
         }
         System.out.print(report);
+        for (double[] pr : figures) {
+            assertThat(pr[0]).as("precision, see the report above").isGreaterThanOrEqualTo(0.8);
+            assertThat(pr[1]).as("recall, see the report above").isGreaterThanOrEqualTo(0.6);
+        }
     }
 
     @Test
