@@ -51,10 +51,10 @@ import java.util.Set;
 public final class AbuseDetector {
 
     /** Abuse probability at which the classifier alone makes a finding. */
-    public static final double DEFAULT_CLASSIFIER_THRESHOLD = 0.8;
+    public static final double DEFAULT_CLASSIFIER_THRESHOLD = 0.9;
 
     /** Abuse probability at which a weak term makes a finding. */
-    public static final double DEFAULT_WEAK_TERM_THRESHOLD = 0.5;
+    public static final double DEFAULT_WEAK_TERM_THRESHOLD = 0.3;
 
     /** Characters of an utterance looked at; a transcript's utterances are far shorter. */
     public static final int MAX_CHARS = 10_000;

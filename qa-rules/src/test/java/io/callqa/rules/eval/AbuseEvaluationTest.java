@@ -34,7 +34,9 @@ import org.junit.jupiter.api.Test;
  * labelled abusive (recognizer text re-cuts utterances), and a labelled utterance is found when a
  * finding overlaps it. It asserts the bars below on the test split. With {@code
  * -Dcallqa.abuse.split=dev} it runs only the dev split, prints its misses for tuning and asserts
- * nothing. The report also goes to {@code target/callqa-eval/abuse-evaluation-*.txt}.
+ * nothing; adding {@code -Dcallqa.abuse.thresholds=0.8/0.5,0.9/0.5} prints the dev figures for each
+ * pair of thresholds instead. The report also goes to {@code
+ * target/callqa-eval/abuse-evaluation-*.txt}.
  */
 class AbuseEvaluationTest {
 
@@ -125,6 +127,10 @@ class AbuseEvaluationTest {
                     "callqa.abuse.split: expected dev or test, got '" + only + "'");
         }
         List<String> splits = only.isEmpty() ? List.of("dev", "test") : List.of(only);
+        if (only.equals("dev") && !System.getProperty("callqa.abuse.thresholds", "").isBlank()) {
+            sweep(System.getProperty("callqa.abuse.thresholds"));
+            return;
+        }
         AbuseDetector detector = AbuseDetector.defaults();
         RecognizerStyle style = RecognizerStyle.withCommonWords();
         StringBuilder report = new StringBuilder();
@@ -180,6 +186,48 @@ class AbuseEvaluationTest {
                 report,
                 StandardCharsets.UTF_8);
         assertThat(failed).as("bars missed on the test split").isEmpty();
+    }
+
+    /**
+     * For tuning on dev only: {@code -Dcallqa.abuse.thresholds=0.8/0.5,0.9/0.5} prints the dev
+     * figures for each pair of thresholds (classifier alone / with a weak term).
+     */
+    private static void sweep(String pairs) {
+        RecognizerStyle style = RecognizerStyle.withCommonWords();
+        List<LabelledCall> calls = load("dev");
+        StringBuilder report = new StringBuilder("\nthreshold sweep, dev split\n");
+        for (String pair : pairs.split(",")) {
+            String[] t = pair.strip().split("/");
+            AbuseDetector d =
+                    AbuseDetector.defaults()
+                            .withThresholds(Double.parseDouble(t[0]), Double.parseDouble(t[1]));
+            report.append("thresholds ").append(pair.strip()).append('\n');
+            for (String lang : List.of("en", "ko")) {
+                for (Level level : LEVELS) {
+                    Figures f = new Figures();
+                    for (LabelledCall c : calls) {
+                        if (c.call().language().equals(lang)) {
+                            score(
+                                    c,
+                                    style.apply(c.call(), level),
+                                    d,
+                                    f,
+                                    level,
+                                    new StringBuilder());
+                        }
+                    }
+                    report.append(row(lang, level, f));
+                }
+            }
+        }
+        System.out.print(report);
+        try {
+            Path out = Path.of("target/callqa-eval");
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("abuse-threshold-sweep-dev.txt"), report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void score(
