@@ -63,7 +63,7 @@ class DashboardsCommandITCase {
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.lines())
                 .filteredOn(l -> l.startsWith("index template "))
-                .hasSize(4)
+                .hasSize(5)
                 .allMatch(
                         l -> l.matches("index template callqa-\\w+: (created|updated|unchanged)"));
         // The test node is the integ-test distribution, which has no ISM plugin.
@@ -85,7 +85,8 @@ class DashboardsCommandITCase {
                         "index template callqa-calls: unchanged",
                         "index template callqa-alerts: unchanged",
                         "index template callqa-errors: unchanged",
-                        "index template callqa-reviews: unchanged");
+                        "index template callqa-reviews: unchanged",
+                        "index template callqa-assist: unchanged");
         assertThat(send(node.httpUri(), "GET", "/_index_template/callqa-reviews", null))
                 .isEqualTo(200);
     }
