@@ -4,11 +4,13 @@ import io.callqa.audio.CallFeatures;
 import io.callqa.audio.dynamics.ConversationDynamics;
 import io.callqa.audio.dynamics.DynamicsSettings;
 import io.callqa.audio.dynamics.SpeechSegment;
+import io.callqa.rules.acts.DialogueActClassifier;
 import io.callqa.rules.assist.AgentAssist;
+import io.callqa.rules.assist.AssistReport;
+import io.callqa.rules.assist.AssistSession;
 import io.callqa.rules.classify.CallClassifier;
 import io.callqa.rules.engine.CallAnalysis;
 import io.callqa.rules.engine.CallAnalyzer;
-import io.callqa.rules.engine.CallSignals;
 import io.callqa.rules.pack.Metric;
 import io.callqa.rules.pack.Rule;
 import io.callqa.rules.pack.RuleCheck;
@@ -16,8 +18,10 @@ import io.callqa.rules.pack.RulePack;
 import io.callqa.rules.pack.RulePackException;
 import io.callqa.rules.pack.RulePackLoader;
 import io.callqa.rules.pii.PiiRedactor;
+import io.callqa.rules.summary.CallSummarizer;
 import io.callqa.rules.transcript.CallTranscript;
 import io.callqa.rules.transcript.Speaker;
+import io.callqa.rules.transcript.Utterance;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +46,7 @@ public final class CallReporter {
     private final Map<String, CallAnalyzer> analyzers = new HashMap<>();
     private final Map<String, AgentAssist> assists = new HashMap<>();
     private final CallClassifier classifier = CallClassifier.defaultModel();
+    private final CallActs acts = new CallActs(DialogueActClassifier.defaults());
 
     /** A reporter scoring with the bundled pack of each call's language. */
     public CallReporter(DynamicsSettings dynamicsSettings) {
@@ -69,6 +74,7 @@ public final class CallReporter {
      * @param audio what audio analysis measured of its recording, or null without one
      */
     public CallReport report(CallTranscript t, Source source, Asr asr, CallFeatures audio) {
+        acts.forget();
         CallAnalysis analysis =
                 audio == null
                         ? analyzer(t.language()).analyze(t)
@@ -83,15 +89,22 @@ public final class CallReporter {
                 asr,
                 dynamics,
                 audio,
-                assist(t.language()).review(analysis.call()));
+                assist(analysis.call()));
     }
 
     /**
-     * The analysis of a live call's utterances so far, with what the audio showed; for the alerts
-     * that are already settled (see {@link io.callqa.rules.engine.LiveAlerts}).
+     * What the pack's playbooks would have suggested over the (redacted) call, with the acts the
+     * rules already classified.
      */
-    public CallAnalysis analyzeSoFar(CallTranscript t, CallSignals signals) {
-        return analyzer(t.language()).analyze(t, signals);
+    private AssistReport assist(CallTranscript redacted) {
+        String language = redacted.language();
+        AssistSession session =
+                assists.computeIfAbsent(language, lang -> AgentAssist.withDefaultModels(pack(lang)))
+                        .start(redacted.metadata());
+        for (Utterance u : redacted.utterances()) {
+            session.accept(u, acts.scores(u.text(), language));
+        }
+        return session.report();
     }
 
     /** The pack that scores calls in {@code language}. */
@@ -149,13 +162,12 @@ public final class CallReporter {
         return out;
     }
 
-    /** The agent assist of the pack for {@code language}: its playbooks. */
-    public AgentAssist assist(String language) {
-        return assists.computeIfAbsent(language, lang -> AgentAssist.withDefaultModels(pack(lang)));
-    }
-
     private CallAnalyzer analyzer(String language) {
-        return analyzers.computeIfAbsent(language, lang -> new CallAnalyzer(pack(lang)));
+        return analyzers.computeIfAbsent(
+                language,
+                lang ->
+                        new CallAnalyzer(
+                                pack(lang), new PiiRedactor(), new CallSummarizer(), acts));
     }
 
     private ConversationDynamics turnTaking(CallTranscript t) {

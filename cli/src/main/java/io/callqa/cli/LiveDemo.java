@@ -51,6 +51,7 @@ final class LiveDemo implements AutoCloseable {
     private final Thread replay;
     private final List<String> callIds;
     private final URI opensearch;
+    private final HttpClient http = HttpClient.newHttpClient();
     private volatile Throwable replayFailure;
 
     private LiveDemo(
@@ -254,7 +255,6 @@ final class LiveDemo implements AutoCloseable {
     }
 
     private long count(String index, ObjectNode query) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
         http.send(
                 HttpRequest.newBuilder(URI.create(opensearch + "/" + index + "/_refresh"))
                         .POST(HttpRequest.BodyPublishers.noBody())
