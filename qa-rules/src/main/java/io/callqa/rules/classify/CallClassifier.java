@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
-import java.util.regex.Pattern;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -364,8 +364,8 @@ public final class CallClassifier {
     }
 
     /**
-     * The features of a text, with spoken numbers folded like written ones ({@link NumberWords}) and
-     * redaction placeholders ({@code [CARD]}, {@code [DOB]}, {@code [ACCOUNT]}) removed: the
+     * The features of a text, with spoken numbers folded like written ones ({@link NumberWords})
+     * and redaction placeholders ({@code [CARD]}, {@code [DOB]}, {@code [ACCOUNT]}) removed: the
      * classifier runs on redacted calls, and a placeholder says that personal data was spoken, not
      * what the call is about, while read as a word "[CARD]" would count as talk about a card.
      */
