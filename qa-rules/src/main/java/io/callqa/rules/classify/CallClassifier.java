@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -72,6 +73,9 @@ public final class CallClassifier {
 
     /** Category for text with no feature the model knows (empty, or another script). */
     private static final String FALLBACK = "other";
+
+    /** A redaction placeholder such as {@code [CARD]} (see {@code io.callqa.rules.pii.PiiType}). */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\[[A-Z][A-Z_]{1,15}\\]");
 
     private static final byte[] MAGIC = "callqa-classifier/1\n".getBytes(StandardCharsets.UTF_8);
     private static final int EPOCHS = 10;
@@ -271,8 +275,9 @@ public final class CallClassifier {
         double[] sum = new double[k];
         double total = 0;
         int requested = categories.indexOf(weighting.requested());
-        for (int i = 0; i < utterances.size(); i++) {
-            Utterance u = utterances.get(i);
+        List<Turn> turns = turns(utterances, weighting.turnGap());
+        for (int i = 0; i < turns.size(); i++) {
+            Turn u = turns.get(i);
             double[] p = probabilities(u.text(), language);
             if (p == null) {
                 continue;
@@ -311,6 +316,38 @@ public final class CallClassifier {
         return toClassification(sum);
     }
 
+    /** What one speaker said without a pause of {@code turnGap} seconds or more. */
+    private record Turn(Speaker speaker, String text) {}
+
+    /**
+     * Joins consecutive utterances of one speaker less than {@code gap} seconds apart; linear in
+     * the number of utterances.
+     */
+    private static List<Turn> turns(List<Utterance> utterances, double gap) {
+        List<Turn> turns = new ArrayList<>(utterances.size());
+        StringBuilder text = new StringBuilder();
+        Utterance previous = null;
+        for (Utterance u : utterances) {
+            boolean joins =
+                    previous != null
+                            && u.speaker() == previous.speaker()
+                            && u.start() - previous.end() < gap;
+            if (!joins && previous != null) {
+                turns.add(new Turn(previous.speaker(), text.toString()));
+                text.setLength(0);
+            }
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            text.append(u.text());
+            previous = u;
+        }
+        if (previous != null) {
+            turns.add(new Turn(previous.speaker(), text.toString()));
+        }
+        return turns;
+    }
+
     private static String language(String text, String lang) {
         return isAuto(lang) ? Languages.detect(List.of(text)) : known(lang);
     }
@@ -327,10 +364,13 @@ public final class CallClassifier {
     }
 
     /**
-     * The features of a text, with spoken numbers folded like written ones ({@link NumberWords}).
+     * The features of a text, with spoken numbers folded like written ones ({@link NumberWords})
+     * and redaction placeholders ({@code [CARD]}, {@code [DOB]}, {@code [ACCOUNT]}) removed: the
+     * classifier runs on redacted calls, and a placeholder says that personal data was spoken, not
+     * what the call is about, while read as a word "[CARD]" would count as talk about a card.
      */
     private static Set<String> features(String text, String lang) {
-        return TextFeatures.of(NumberWords.fold(text), lang);
+        return TextFeatures.of(NumberWords.fold(PLACEHOLDER.matcher(text).replaceAll(" ")), lang);
     }
 
     /** Probabilities in {@link #categories} order, or null when no feature is known. */

@@ -13,7 +13,9 @@ import java.util.Objects;
  *
  * times {@code requestBoost} for a customer utterance giving the {@code requested} category at
  * least {@code requestThreshold}, and the weighted sum is renormalised after multiplying the
- * residual category's share by {@code residualDiscount}.
+ * residual category's share by {@code residualDiscount}. Utterances are first joined into turns:
+ * consecutive utterances of one speaker less than {@code turnGap} seconds apart are classified as
+ * one text, and {@code i} counts turns.
  *
  * @param customerWeight weight of the customer's utterances; the customer states the reason
  * @param agentWeight weight of the agent's utterances, which are mostly procedure (greeting,
@@ -33,6 +35,11 @@ import java.util.Objects;
  *     that utterance to count as the request
  * @param requestBoost factor on the weight of such a request; 1 turns the rule off. A factor rather
  *     than a verdict, so that one stray word in an otherwise clear call does not decide it
+ * @param turnGap seconds of silence below which consecutive utterances of one speaker are one turn;
+ *     0 keeps every utterance apart. A recognizer cuts a sentence at every pause ("i'd like to add
+ *     my partner" / "as a driver"), and a fragment classified alone says something else than the
+ *     sentence; joining them also keeps the position weight from depending on how often the
+ *     recognizer cut
  */
 public record CallWeighting(
         double customerWeight,
@@ -43,11 +50,36 @@ public record CallWeighting(
         double residualDiscount,
         String requested,
         double requestThreshold,
-        double requestBoost) {
+        double requestBoost,
+        double turnGap) {
 
     /** The weighting used by default. */
     public static final CallWeighting DEFAULT =
-            new CallWeighting(1.0, 0.6, 12.0, 0.1, "other", 0.15, "refund", 0.7, 10.0);
+            new CallWeighting(1.0, 0.6, 12.0, 0.1, "other", 0.15, "refund", 0.7, 10.0, 1.0);
+
+    /** The weighting with every utterance classified on its own (no turns). */
+    public CallWeighting(
+            double customerWeight,
+            double agentWeight,
+            double positionHalfLife,
+            double positionFloor,
+            String residual,
+            double residualDiscount,
+            String requested,
+            double requestThreshold,
+            double requestBoost) {
+        this(
+                customerWeight,
+                agentWeight,
+                positionHalfLife,
+                positionFloor,
+                residual,
+                residualDiscount,
+                requested,
+                requestThreshold,
+                requestBoost,
+                0.0);
+    }
 
     /** The weighting without a requested category: every customer utterance weighs alike. */
     public CallWeighting(
@@ -66,7 +98,8 @@ public record CallWeighting(
                 residualDiscount,
                 "",
                 1.0,
-                1.0);
+                1.0,
+                0.0);
     }
 
     /** Rejects weights that would make the weighted mean meaningless. */
@@ -85,6 +118,9 @@ public record CallWeighting(
         Objects.requireNonNull(requested, "requested");
         if (!(requestBoost > 0)) {
             throw new IllegalArgumentException("requestBoost must be > 0");
+        }
+        if (!(turnGap >= 0) || Double.isInfinite(turnGap)) {
+            throw new IllegalArgumentException("turnGap must be >= 0 seconds");
         }
     }
 

@@ -243,6 +243,66 @@ class CallClassifierTest {
     }
 
     @Test
+    void aSentenceTheRecognizerCutAtAPauseIsClassifiedAsOneTurn() {
+        Utterance en = new Utterance(Speaker.AGENT, 0, 3, "thanks for calling how can i help");
+        List<Utterance> whole =
+                List.of(
+                        en,
+                        new Utterance(
+                                Speaker.CUSTOMER,
+                                4,
+                                9,
+                                "i'd like to add my husband as a second driver on the hire car"));
+        List<Utterance> cut =
+                List.of(
+                        en,
+                        new Utterance(
+                                Speaker.CUSTOMER, 4, 6.5, "i'd like to add my husband as a second"),
+                        new Utterance(Speaker.CUSTOMER, 6.9, 9, "driver on the hire car"));
+        assertThat(MODEL.classify(cut, "en").scores())
+                .isEqualTo(MODEL.classify(whole, "en").scores());
+        Utterance ko = new Utterance(Speaker.AGENT, 0, 2, "네 고객센터입니다");
+        assertThat(
+                        MODEL.classify(
+                                        List.of(
+                                                ko,
+                                                new Utterance(Speaker.CUSTOMER, 3, 4, "카드가 아직"),
+                                                new Utterance(Speaker.CUSTOMER, 4.5, 6, "안 왔어요")),
+                                        "ko")
+                                .scores())
+                .isEqualTo(
+                        MODEL.classify(
+                                        List.of(
+                                                ko,
+                                                new Utterance(
+                                                        Speaker.CUSTOMER, 3, 6, "카드가 아직 안 왔어요")),
+                                        "ko")
+                                .scores());
+        // Without turns (gap 0) the fragments are classified apart, and the call scores differ.
+        CallWeighting apart =
+                new CallWeighting(1.0, 0.6, 12.0, 0.1, "other", 0.15, "refund", 0.7, 10.0, 0.0);
+        assertThat(MODEL.classify(cut, "en", apart).scores())
+                .isNotEqualTo(MODEL.classify(whole, "en").scores());
+        assertThatThrownBy(
+                        () ->
+                                new CallWeighting(
+                                        1, 0.6, 12, 0.1, "other", 0.15, "refund", 0.7, 10, -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("turnGap");
+    }
+
+    @Test
+    void redactionPlaceholdersAreNotWords() {
+        // The classifier runs on redacted calls: "[CARD]" must not read as talk about a card.
+        assertThat(MODEL.classify("[CARD] [DOB]", "en").scores())
+                .isEqualTo(MODEL.classify("", "en").scores());
+        assertThat(MODEL.classify("the old one was [CARD] is that one cancelled", "en").scores())
+                .isEqualTo(MODEL.classify("the old one was is that one cancelled", "en").scores());
+        assertThat(MODEL.classify("카드번호는 [CARD]이에요", "ko").scores())
+                .isEqualTo(MODEL.classify("카드번호는 이에요", "ko").scores());
+    }
+
+    @Test
     void aCallWithoutSpeechIsTheCatchAll() {
         assertThat(MODEL.classify(List.of(), "en").label()).isEqualTo("other");
     }

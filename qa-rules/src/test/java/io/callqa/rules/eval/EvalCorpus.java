@@ -23,6 +23,13 @@ final class EvalCorpus {
     static final Path ROOT = Path.of("src/test/resources/io/callqa/rules/eval/calls");
     static final List<String> SPLITS = List.of("dev", "test");
 
+    /**
+     * Splits run only on request ({@code -Dcallqa.eval.split=tune}): calls written later for tuning
+     * the call classifier, so that tuning does not keep reusing the dev half (see the README beside
+     * the calls). Never part of the default run, which reports dev and test.
+     */
+    static final List<String> ON_REQUEST = List.of("tune");
+
     /** A call of the corpus and its labels. */
     record LabelledCall(String split, CallTranscript call, Labels labels) {
         String id() {
