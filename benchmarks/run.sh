@@ -15,6 +15,7 @@
 #      io.callqa.benchmarks.LiveAlertLatencyBenchmark prints one JSON line of per-round figures;
 #      and per-utterance analysis time at the 10th and 600th utterance of a 60-minute call, the
 #      old rerun-everything path beside the live session (LiveUtteranceBenchmark, ~4 minutes);
+#      and the alert latency again on four 60-minute calls replayed at 12x (~17 minutes);
 #   4. accuracy on ../shared/datasets (beside the checkout), or "dataset absent";
 #   5. Vosk real-time factor and WER when CALLQA_VOSK_MODEL names a model, or "no model".
 # Then prints the table (figure, median over the runs, spread min-max, unit, runs) and writes it
@@ -24,7 +25,7 @@
 #
 # Environment: CALLQA_BENCH_COPIES (copies of each of the 18 samples in recorded mode, default
 # 15), CALLQA_BENCH_DATASETS (default ../shared/datasets), CALLQA_VOSK_MODEL, JAVA_HOME.
-# Takes about 11 minutes on a 2-core machine (live mode included); more when other builds
+# Takes about 28 minutes on a 2-core machine (live mode on 60-minute calls included); more when other builds
 # share it.
 set -uo pipefail
 
@@ -90,6 +91,19 @@ for live in LiveAlertLatencyBenchmark:live-latency LiveUtteranceBenchmark:live-u
     say "3/5 $class: not built"
   fi
 done
+if grep -qx "io/callqa/benchmarks/LongCalls.class" "$logs/jar-contents.txt"; then
+  # The same live job on four 60-minute calls (English and Korean), replayed at 12x: does alert
+  # latency hold at the end of a long call? About 17 minutes.
+  say "3/5 LiveAlertLatencyBenchmark on 60-minute calls"
+  timeout --kill-after=30 1800 "$java" "${add_opens[@]}" -cp "$jar" \
+    io.callqa.benchmarks.LiveAlertLatencyBenchmark --minutes 60 --calls 4 --speed 12 --runs 3 \
+    >"$out/live-latency-60min.json" 2>"$logs/live-latency-60min.log"
+  rc=$?
+  if ((rc != 0)); then
+    echo "exit $rc, see $logs/live-latency-60min.log" >"$out/live-latency-60min.failed"
+    rm -f "$out/live-latency-60min.json"
+  fi
+fi
 # -----------------------------------------------------------------------------------------------
 
 say "4/5 accuracy on ${CALLQA_BENCH_DATASETS:-../shared/datasets}"

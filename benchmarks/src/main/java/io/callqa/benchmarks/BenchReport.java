@@ -81,6 +81,11 @@ public final class BenchReport {
         out.addAll(
                 live(
                         dir,
+                        "live-latency-60min",
+                        "live mode on 60-minute calls (alert p50/p95/p99, late in the call too)"));
+        out.addAll(
+                live(
+                        dir,
                         "live-utterance",
                         "live per-utterance analysis at the 10th and 600th utterance of a 60-min"
                                 + " call"));

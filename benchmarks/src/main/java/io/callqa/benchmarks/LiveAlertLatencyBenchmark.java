@@ -48,7 +48,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <p>The calls are the sample calls, each replayed several times under new ids by {@code callqa
  * replay} in a separate JVM (so that the replayer's own memory does not count as the job's). Prints
  * one JSON line with each figure's per-round values; the report takes medians. Options: {@code
- * --calls 50 --speed 2 --runs 5 --samples samples}.
+ * --calls 50 --speed 2 --runs 5 --samples samples --minutes 0}.
+ *
+ * <p>With {@code --minutes M} each measured round plays long calls instead: every call is the
+ * samples of one language (English and Korean by turns) played one after another, recording and
+ * utterances alike, until the call lasts M minutes; each call starts from a different sample, so
+ * that a rule's first failure comes early in one call and late in another. The warm-up round still
+ * plays the samples as recorded. Besides the figures above it prints the alert latency over the
+ * alerts of the last sixth of each round ({@code late_alert_p95_ms}), which a cost growing with the
+ * call would raise first.
  */
 public final class LiveAlertLatencyBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,10 +68,13 @@ public final class LiveAlertLatencyBenchmark {
     }
 
     private static void measure(String[] args) throws Exception {
-        BenchArgs opt = new BenchArgs(args, List.of("--calls", "--speed", "--runs", "--samples"));
+        BenchArgs opt =
+                new BenchArgs(
+                        args, List.of("--calls", "--speed", "--runs", "--samples", "--minutes"));
         int calls = opt.count("--calls", 50, 1);
         int speed = opt.count("--speed", 2, 1);
         int runs = opt.count("--runs", 5, 1);
+        int minutes = opt.count("--minutes", 0, 0);
         Path samples = opt.path("--samples", "samples").toAbsolutePath();
         Path work = Files.createTempDirectory("callqa-live-bench");
 
@@ -112,29 +123,49 @@ public final class LiveAlertLatencyBenchmark {
             var count = out.putArray("alerts_per_round");
             var heap = out.putArray("heap_per_open_call_kb");
             var state = out.putArray("checkpoint_state_per_open_call_kb");
+            var late = minutes > 0 ? out.putArray("late_alert_p95_ms") : null;
+            var lateCount = minutes > 0 ? out.putArray("late_alerts_per_round") : null;
             try {
                 for (int r = 0; r <= runs; r++) {
                     String suffix = "-r" + r;
+                    Path dir =
+                            r > 0 && minutes > 0
+                                    ? LongCalls.write(
+                                            samples,
+                                            calls,
+                                            minutes * 60.0,
+                                            suffix,
+                                            work.resolve("calls" + suffix))
+                                    : copies(samples, calls, suffix, work);
                     long before = usedHeapAfterGc();
                     long stateBefore = latestCheckpointBytes(checkpoints);
                     int from = alerts.size();
-                    Process replay = replay(bootstrap, samples, calls, speed, suffix, work);
+                    long roundStart = System.currentTimeMillis();
+                    Process replay = replay(bootstrap, dir, speed, minutes > 0, work);
                     // Halfway through the shortest calls every call is open.
                     Thread.sleep(15_000L / speed);
                     long during = usedHeapAfterGc();
                     Thread.sleep(4500);
                     long stateDuring = latestCheckpointBytes(checkpoints);
-                    if (!replay.waitFor(10, TimeUnit.MINUTES) || replay.exitValue() != 0) {
+                    if (!replay.waitFor(10 + minutes, TimeUnit.MINUTES)
+                            || replay.exitValue() != 0) {
                         throw new IllegalStateException(
                                 "callqa replay failed, see " + work.resolve("replay.log"));
                     }
+                    long replayEnd = System.currentTimeMillis();
                     // End grace plus indexing.
                     Thread.sleep(8000);
                     List<Long> ms = new ArrayList<>();
+                    List<Long> lateMs = new ArrayList<>();
+                    long lateFrom = replayEnd - (replayEnd - roundStart) / 6;
                     for (long[] a : alerts.subList(from, alerts.size())) {
                         ms.add(a[0]);
+                        if (a[1] >= lateFrom) {
+                            lateMs.add(a[0]);
+                        }
                     }
                     ms.sort(Comparator.naturalOrder());
+                    lateMs.sort(Comparator.naturalOrder());
                     System.err.printf(
                             "round %d: %d alerts, p50 %d ms, p95 %d ms, p99 %d ms; heap +%d kB;"
                                     + " checkpoint %d -> %d bytes%n",
@@ -148,6 +179,13 @@ public final class LiveAlertLatencyBenchmark {
                             stateDuring);
                     if (r == 0) {
                         continue; // warm-up: class loading, JIT, Kafka and OpenSearch caches
+                    }
+                    if (late != null) {
+                        System.err.printf(
+                                "round %d: %d alerts in the last sixth, p95 %d ms%n",
+                                r, lateMs.size(), pct(lateMs, 95));
+                        late.add(pct(lateMs, 95));
+                        lateCount.add(lateMs.size());
                     }
                     p50.add(pct(ms, 50));
                     p95.add(pct(ms, 95));
@@ -163,33 +201,41 @@ public final class LiveAlertLatencyBenchmark {
             }
             out.put("calls", calls);
             out.put("speed", speed);
+            out.put("call_minutes", minutes);
             System.out.println(JSON.writeValueAsString(out));
         }
     }
 
-    /** Starts {@code callqa replay} of {@code calls} sample calls under round-specific ids. */
-    private static Process replay(
-            String bootstrap, Path samples, int calls, int speed, String suffix, Path work)
+    /** Copies of the samples under round-specific ids, as many as {@code calls}. */
+    private static Path copies(Path samples, int calls, String suffix, Path work)
             throws IOException {
         List<Path> sidecars;
         try (Stream<Path> s = Files.list(samples)) {
             sidecars = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        // Copies of the samples under distinct ids, as many as needed.
         Path dir = Files.createDirectories(work.resolve("calls" + suffix));
         for (int i = 0; i < calls; i++) {
             Path side = sidecars.get(i % sidecars.size());
             JsonNode j = JSON.readTree(side.toFile());
-            String id = j.path("call_id").asText() + "-" + i;
+            String id = j.path("call_id").asText() + "-" + i + suffix;
             ((ObjectNode) j).put("call_id", id);
             Path wav = side.resolveSibling(j.path("audio").path("file").asText());
             ((ObjectNode) j.path("audio")).put("file", wav.toString());
             Files.writeString(dir.resolve(id + ".json"), JSON.writeValueAsString(j));
         }
+        return dir;
+    }
+
+    /** Starts {@code callqa replay} of every call in {@code dir}. */
+    private static Process replay(
+            String bootstrap, Path dir, int speed, boolean longCalls, Path work)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(
                         java,
-                        "-Xmx1g",
+                        // The replayer schedules a call's audio chunks up front: an hour is
+                        // about 150 MB of them.
+                        longCalls ? "-Xmx3g" : "-Xmx1g",
                         "-cp",
                         System.getProperty("java.class.path"),
                         "io.callqa.cli.CallqaCommand",
@@ -198,8 +244,6 @@ public final class LiveAlertLatencyBenchmark {
                         bootstrap,
                         "--speed",
                         Integer.toString(speed),
-                        "--id-suffix",
-                        suffix,
                         dir.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(
@@ -226,7 +270,7 @@ public final class LiveAlertLatencyBenchmark {
                             f = a.at("/live/audio_at");
                         }
                         if (f.isNumber()) {
-                            alerts.add(new long[] {now - f.asLong()});
+                            alerts.add(new long[] {now - f.asLong(), now});
                         }
                     } catch (IOException e) {
                         throw new IllegalStateException("unreadable alert: " + r.value(), e);

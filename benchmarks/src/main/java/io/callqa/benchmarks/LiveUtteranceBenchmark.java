@@ -32,7 +32,13 @@ import java.util.function.IntSupplier;
  *       taken, the snapshot written again (the state a stream processor keeps per call).
  * </ul>
  *
- * Each figure is the median over {@code --runs} rounds of a round's median per-utterance time,
+ * An utterance's cost depends on its words (a long sentence with several cues costs more than "no
+ * thanks"), so the stitched call's 10th and 600th utterances differ by their words as well as by
+ * their place. The figures {@code *_same_words} take that out: the 600th utterance is then the 10th
+ * one's words and speaker again, heard after the call's first 599 utterances, so that only the
+ * place in the call differs.
+ *
+ * <p>Each figure is the median over {@code --runs} rounds of a round's median per-utterance time,
  * after a warm-up. Also: the session's snapshot size at both points, and each path's per-utterance
  * time over the whole call (p50, p95, max; one pass). Prints one JSON line. Options: {@code --runs
  * 7 --samples samples}.
@@ -86,6 +92,9 @@ public final class LiveUtteranceBenchmark {
             IntSupplier rerun600 = () -> rerun(analyzer, call, LATE);
             IntSupplier session10 = () -> session(live, early, call, EARLY);
             IntSupplier session600 = () -> session(live, late, call, LATE);
+            Utterance again = again(call, EARLY, LATE);
+            IntSupplier session600same = () -> session(live, late, again);
+            IntSupplier rerun600same = () -> rerun(analyzer, call, LATE, again);
             // Warm-up: the whole call through the session twice, the rerun path a few times.
             for (int w = 0; w < 2; w++) {
                 wholeCall(live, call, false);
@@ -98,12 +107,16 @@ public final class LiveUtteranceBenchmark {
             double[] r600 = new double[runs];
             double[] s10 = new double[runs];
             double[] s600 = new double[runs];
+            double[] s600same = new double[runs];
+            double[] r600same = new double[runs];
             for (int r = 0; r < runs; r++) {
                 // Interleaved, so that a slow moment of a shared machine hits every figure alike.
                 s10[r] = roundMedian(session10, 300);
                 s600[r] = roundMedian(session600, 300);
+                s600same[r] = roundMedian(session600same, 300);
                 r10[r] = roundMedian(rerun10, 40);
                 r600[r] = roundMedian(rerun600, 5);
+                r600same[r] = roundMedian(rerun600same, 5);
             }
             lang.set("rerun_at_10_ms", values(json, r10));
             lang.set("rerun_at_600_ms", values(json, r600));
@@ -111,6 +124,10 @@ public final class LiveUtteranceBenchmark {
             lang.set("session_at_600_ms", values(json, s600));
             lang.put("rerun_600_over_10", median(r600) / median(r10));
             lang.put("session_600_over_10", median(s600) / median(s10));
+            lang.set("rerun_at_600_same_words_ms", values(json, r600same));
+            lang.set("session_at_600_same_words_ms", values(json, s600same));
+            lang.put("rerun_600_over_10_same_words", median(r600same) / median(r10));
+            lang.put("session_600_over_10_same_words", median(s600same) / median(s10));
 
             double[] whole = wholeCall(live, call, true);
             lang.put("session_whole_call_p50_ms", percentile(whole, 0.50));
@@ -143,13 +160,35 @@ public final class LiveUtteranceBenchmark {
 
     /** The k-th utterance by the session: restored, the utterance taken, written again. */
     private static int session(LivePack live, String before, CallTranscript call, int k) {
+        return session(live, before, call.utterances().get(k - 1));
+    }
+
+    /** {@code next} by the session restored from {@code before}, then written again. */
+    private static int session(LivePack live, String before, Utterance next) {
         LiveCallSession s = LiveCallSession.restore(live, before);
-        int settled = s.heard(call.utterances().get(k - 1), null).size();
+        int settled = s.heard(next, null).size();
         return settled + s.snapshot().length();
+    }
+
+    /**
+     * The {@code early}-th utterance's words and speaker again, as the {@code late}-th: half a
+     * second after the {@code (late - 1)}-th ends.
+     */
+    private static Utterance again(CallTranscript call, int early, int late) {
+        Utterance u = call.utterances().get(early - 1);
+        double from = call.utterances().get(late - 2).end() + 0.5;
+        return new Utterance(u.speaker(), from, from + u.duration(), u.text());
     }
 
     /** The k-th utterance by the rerun path: the call's first k utterances analysed again. */
     private static int rerun(CallAnalyzer analyzer, CallTranscript call, int k) {
+        return rerun(analyzer, call, k, call.utterances().get(k - 1));
+    }
+
+    /** The rerun path with {@code last} heard as the k-th utterance. */
+    private static int rerun(CallAnalyzer analyzer, CallTranscript call, int k, Utterance last) {
+        List<Utterance> heard = new java.util.ArrayList<>(call.utterances().subList(0, k - 1));
+        heard.add(last);
         CallTranscript prefix =
                 new CallTranscript(
                         call.callId(),
@@ -157,13 +196,13 @@ public final class LiveUtteranceBenchmark {
                         call.startedAt(),
                         call.metadata(),
                         call.channels(),
-                        call.utterances().subList(0, k),
+                        heard,
                         call.extra());
-        Map<Speaker, Double> heard = new EnumMap<>(Speaker.class);
+        Map<Speaker, Double> latest = new EnumMap<>(Speaker.class);
         for (Utterance u : prefix.utterances()) {
-            heard.merge(u.speaker(), u.start(), Math::max);
+            latest.merge(u.speaker(), u.start(), Math::max);
         }
-        return LiveAlerts.settled(analyzer.analyze(prefix, CallSignals.NONE), heard).size();
+        return LiveAlerts.settled(analyzer.analyze(prefix, CallSignals.NONE), latest).size();
     }
 
     /** The whole call through the session, each utterance timed when {@code timed}. */
