@@ -198,6 +198,8 @@ class BenchTableTest {
                         "JMH kernels = not run",
                         "end-to-end recorded mode = failed: exit 1, see logs/recorded.log",
                         "live: heap_per_call_kb = 12.0",
+                        "live mode on 60-minute calls (alert p50/p95/p99, late in the call too) ="
+                                + " not built",
                         "live per-utterance analysis at the 10th and 600th utterance of a 60-min"
                                 + " call = not built",
                         "accuracy: Bitext = dataset absent",
