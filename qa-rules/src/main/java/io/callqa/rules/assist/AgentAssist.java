@@ -88,6 +88,21 @@ public final class AgentAssist {
     }
 
     /**
+     * A live call continued from a session's {@link AssistSession#saved() saved state}, with the
+     * metadata the call started with.
+     *
+     * @throws IllegalArgumentException when {@code saved} was taken with another pack
+     */
+    public AssistSession resume(Map<String, String> metadata, AssistSession.Saved saved) {
+        if (saved == null) {
+            throw new IllegalArgumentException("saved assist state is null; use start() instead");
+        }
+        AssistSession s = new AssistSession(this, metadata);
+        s.restore(saved);
+        return s;
+    }
+
+    /**
      * A finished call, utterance by utterance as it would have gone live: what was suggested and
      * whether the agent followed it.
      */

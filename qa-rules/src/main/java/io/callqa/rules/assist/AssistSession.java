@@ -41,6 +41,10 @@ import java.util.regex.Pattern;
  * asks for acts and the caller gives none) one act-classifier pass over the utterance, the running
  * category updated in constant time, and the pack's cues matched against at most {@value
  * #RUN_LENGTH} utterances. Not thread-safe: one session per call, fed from one thread.
+ *
+ * <p>A stream processor that keeps a call between records takes the session's {@link #saved()}
+ * state after each utterance and continues with {@link AgentAssist#resume}; the state's size
+ * depends on the pack, not on the call's length.
  */
 public final class AssistSession {
 
@@ -169,6 +173,118 @@ public final class AssistSession {
         return events;
     }
 
+    /**
+     * Everything this session knows, as plain data (records of strings and numbers, for JSON):
+     * {@link AgentAssist#resume} continues from it as if no break had happened.
+     */
+    public Saved saved() {
+        List<Saved.PlaybookProgress> progress = new ArrayList<>();
+        for (PlaybookState p : playbooks) {
+            List<Saved.StepProgress> steps = new ArrayList<>();
+            for (StepState st : p.steps) {
+                steps.add(new Saved.StepProgress(st.step.id(), st.doneAt, st.suggested));
+            }
+            progress.add(
+                    new Saved.PlaybookProgress(p.playbook.id(), p.raisedAt, p.evidence, steps));
+        }
+        Map<Speaker, List<Saved.Heard>> heard = new EnumMap<>(Speaker.class);
+        runs.forEach(
+                (speaker, run) ->
+                        heard.put(
+                                speaker,
+                                run.stream().map(r -> new Saved.Heard(r.said, r.end)).toList()));
+        return new Saved(next, category.sums(), progress, heard);
+    }
+
+    /** Continues from {@code saved}; see {@link AgentAssist#resume}. */
+    void restore(Saved saved) {
+        if (saved.playbooks().size() != playbooks.size()) {
+            throw new IllegalArgumentException(
+                    "saved assist state has "
+                            + saved.playbooks().size()
+                            + " playbooks, the pack "
+                            + playbooks.size()
+                            + ": resume with the pack the call started with");
+        }
+        for (int i = 0; i < playbooks.size(); i++) {
+            PlaybookState p = playbooks.get(i);
+            Saved.PlaybookProgress sp = saved.playbooks().get(i);
+            if (!p.playbook.id().equals(sp.playbook()) || p.steps.size() != sp.steps().size()) {
+                throw new IllegalArgumentException(
+                        "saved assist state has playbook "
+                                + sp.playbook()
+                                + " where the pack has "
+                                + p.playbook.id()
+                                + ": resume with the pack the call started with");
+            }
+            p.raisedAt = sp.raisedAt();
+            p.evidence = sp.evidence();
+            for (int k = 0; k < p.steps.size(); k++) {
+                StepState st = p.steps.get(k);
+                Saved.StepProgress ss = sp.steps().get(k);
+                if (!st.step.id().equals(ss.step())) {
+                    throw new IllegalArgumentException(
+                            "saved assist state has step "
+                                    + ss.step()
+                                    + " of playbook "
+                                    + sp.playbook()
+                                    + " where the pack has "
+                                    + st.step.id());
+                }
+                st.doneAt = ss.doneAt();
+                st.suggested = ss.suggested();
+            }
+        }
+        category.restore(saved.category());
+        runs.clear();
+        saved.recent()
+                .forEach(
+                        (speaker, parts) -> {
+                            Deque<Part> run = new ArrayDeque<>();
+                            for (Saved.Heard h : parts) {
+                                run.addLast(new Part(h.text(), SpokenText.of(h.text()), h.end()));
+                            }
+                            runs.put(speaker, run);
+                        });
+        next = saved.next();
+    }
+
+    /**
+     * An assist session's state between two utterances.
+     *
+     * @param next the index the next utterance gets
+     * @param category the running call classification
+     * @param playbooks per playbook, in pack order, what it has seen
+     * @param recent per speaker, the last utterances still close enough to join the next one
+     */
+    public record Saved(
+            int next,
+            RunningClassification.Sums category,
+            List<PlaybookProgress> playbooks,
+            Map<Speaker, List<Heard>> recent) {
+
+        /** Copies the collections. */
+        public Saved {
+            playbooks = List.copyOf(playbooks);
+            recent = Map.copyOf(recent);
+        }
+
+        /** A playbook's progress: raised at which utterance (-1: not yet), and by what. */
+        public record PlaybookProgress(
+                String playbook, int raisedAt, String evidence, List<StepProgress> steps) {
+            /** Copies the list. */
+            public PlaybookProgress {
+                steps = List.copyOf(steps);
+            }
+        }
+
+        /** A step's progress: done at which utterance (-1: not yet), and what was shown. */
+        public record StepProgress(String step, int doneAt, AssistEvent.Suggested suggested) {}
+
+        /** One recent utterance's words and end, seconds into the call. */
+        public record Heard(String text, double end) {}
+    }
+
     /** The steps shown and not yet done, in pack order. */
     public List<AssistEvent.Suggested> open() {
         List<AssistEvent.Suggested> out = new ArrayList<>();
@@ -216,7 +332,7 @@ public final class AssistSession {
         if (!run.isEmpty() && u.start() - run.peekLast().end > joinWithin) {
             run.clear();
         }
-        run.addLast(new Part(SpokenText.of(u.text()), u.end()));
+        run.addLast(new Part(u.text(), SpokenText.of(u.text()), u.end()));
         while (run.size() > RUN_LENGTH) {
             run.removeFirst();
         }
@@ -298,7 +414,7 @@ public final class AssistSession {
         return sb.toString();
     }
 
-    private record Part(SpokenText text, double end) {}
+    private record Part(String said, SpokenText text, double end) {}
 
     private static final class PlaybookState {
         final Playbook playbook;

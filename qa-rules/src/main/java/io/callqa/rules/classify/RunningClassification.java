@@ -66,6 +66,52 @@ public final class RunningClassification {
         return own;
     }
 
+    /**
+     * What this classification has added up so far, as plain data: a stream processor keeps it
+     * between utterances and gives it back to {@link #restore}.
+     *
+     * @param sums the weighted score sums, in the model's category order
+     * @param utterances how many utterances were added
+     */
+    public record Sums(List<Double> sums, int utterances) {
+        /** Copies the list. */
+        public Sums {
+            sums = List.copyOf(sums);
+        }
+    }
+
+    /** The sums so far. */
+    public Sums sums() {
+        List<Double> out = new java.util.ArrayList<>(sum.length);
+        for (double v : sum) {
+            out.add(v);
+        }
+        return new Sums(out, count);
+    }
+
+    /**
+     * Continues from {@code saved}, as if the utterances it adds up had been added here.
+     *
+     * @throws IllegalArgumentException when {@code saved} has another number of categories than the
+     *     model
+     */
+    public void restore(Sums saved) {
+        if (saved.sums().size() != sum.length) {
+            throw new IllegalArgumentException(
+                    "saved classification has "
+                            + saved.sums().size()
+                            + " category sums, the model "
+                            + sum.length
+                            + " ("
+                            + categories
+                            + ")");
+        }
+        for (int c = 0; c < sum.length; c++) {
+            sum[c] = saved.sums().get(c);
+        }
+        count = saved.utterances();
+    }
+
     /** How many utterances have been added. */
     public int utterances() {
         return count;
