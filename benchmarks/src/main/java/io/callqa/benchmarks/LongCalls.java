@@ -7,14 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callqa.audio.AudioSource;
 import io.callqa.audio.WavDecoder;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -41,42 +43,23 @@ final class LongCalls {
     static Path write(Path samples, int calls, double seconds, String suffix, Path dir)
             throws IOException {
         Files.createDirectories(dir);
+        // Each sample recurs some 80 times in an hour: decode it once.
+        Map<Path, byte[]> decoded = new HashMap<>();
         List<String> languages = List.of("en", "ko");
         for (int i = 0; i < calls; i++) {
             String language = languages.get(i % languages.size());
-            List<Path> parts = sidecars(samples, language);
+            List<Path> parts = RuleAnalysisBenchmark.samplesOf(samples, language);
             int first = (i / languages.size()) % parts.size();
             List<Path> rotated = new ArrayList<>(parts.subList(first, parts.size()));
             rotated.addAll(parts.subList(0, first));
-            write(rotated, seconds, "long-" + language + "-" + i + suffix, dir);
+            write(rotated, seconds, "long-" + language + "-" + i + suffix, dir, decoded);
         }
         return dir;
     }
 
-    private static List<Path> sidecars(Path samples, String language) throws IOException {
-        try (Stream<Path> s = Files.list(samples)) {
-            List<Path> out =
-                    s.filter(
-                                    p -> {
-                                        String n = p.getFileName().toString();
-                                        return n.startsWith("s-" + language + "-")
-                                                && n.endsWith(".json");
-                                    })
-                            .sorted()
-                            .toList();
-            if (out.isEmpty()) {
-                throw new IOException(
-                        samples
-                                + ": no sample calls s-"
-                                + language
-                                + "-*.json to make long calls of");
-            }
-            return out;
-        }
-    }
-
     /** One call of at least {@code seconds}, from {@code parts} in turn. */
-    private static void write(List<Path> parts, double seconds, String id, Path dir)
+    private static void write(
+            List<Path> parts, double seconds, String id, Path dir, Map<Path, byte[]> decoded)
             throws IOException {
         Path pcm = dir.resolve(id + ".pcm");
         ArrayNode utterances = JSON.createArrayNode();
@@ -98,7 +81,13 @@ final class LongCalls {
                     utterances.add(moved);
                 }
                 Path wav = side.resolveSibling(j.path("audio").path("file").asText());
-                frames += copyPcm(wav, out);
+                byte[] pcmBytes = decoded.get(wav);
+                if (pcmBytes == null) {
+                    pcmBytes = decode(wav);
+                    decoded.put(wav, pcmBytes);
+                }
+                out.write(pcmBytes);
+                frames += pcmBytes.length / 4;
                 long gap = Math.round(GAP_S * rate);
                 out.write(new byte[(int) (gap * 4)]);
                 frames += gap;
@@ -122,9 +111,9 @@ final class LongCalls {
         Files.writeString(dir.resolve(id + ".json"), JSON.writeValueAsString(sidecar));
     }
 
-    /** Appends a recording as stereo 16-bit little-endian PCM at the analysis rate. */
-    private static long copyPcm(Path wav, OutputStream out) throws IOException {
-        long frames = 0;
+    /** A recording as stereo 16-bit little-endian PCM at the analysis rate. */
+    private static byte[] decode(Path wav) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (AudioSource source = WavDecoder.open(wav)) {
             if (source.channels() != 2) {
                 throw new IOException(wav + ": a long call needs stereo samples");
@@ -141,9 +130,8 @@ final class LongCalls {
                     }
                 }
                 out.write(bytes, 0, 4 * n);
-                frames += n;
             }
         }
-        return frames;
+        return out.toByteArray();
     }
 }

@@ -84,9 +84,8 @@ public class RuleAnalysisBenchmark {
         return stitched(samples, language, CALL_SECONDS);
     }
 
-    /** As {@link #tenMinuteCall}, for a call of {@code seconds}. */
-    static CallTranscript stitched(Path samples, String language, double seconds)
-            throws IOException, TranscriptException {
+    /** The sample calls of one language ({@code s-<language>-*.json}), sorted by name. */
+    static List<Path> samplesOf(Path samples, String language) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(samples)) {
             files =
@@ -107,6 +106,13 @@ public class RuleAnalysisBenchmark {
                             + "-*.json; run from the repository root or pass"
                             + " -Dcallqa.samples=DIR");
         }
+        return files;
+    }
+
+    /** As {@link #tenMinuteCall}, for a call of {@code seconds}. */
+    static CallTranscript stitched(Path samples, String language, double seconds)
+            throws IOException, TranscriptException {
+        List<Path> files = samplesOf(samples, language);
         TranscriptReader reader = new TranscriptReader();
         List<CallTranscript> parts = new ArrayList<>();
         for (Path f : files) {

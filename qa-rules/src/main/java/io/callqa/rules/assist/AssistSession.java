@@ -192,7 +192,9 @@ public final class AssistSession {
                 (speaker, run) ->
                         heard.put(
                                 speaker,
-                                run.stream().map(r -> new Saved.Heard(r.said, r.end)).toList()));
+                                run.stream()
+                                        .map(r -> new Saved.Heard(r.text.text(), r.end))
+                                        .toList()));
         return new Saved(next, category.sums(), progress, heard);
     }
 
@@ -242,7 +244,7 @@ public final class AssistSession {
                         (speaker, parts) -> {
                             Deque<Part> run = new ArrayDeque<>();
                             for (Saved.Heard h : parts) {
-                                run.addLast(new Part(h.text(), SpokenText.of(h.text()), h.end()));
+                                run.addLast(new Part(SpokenText.of(h.text()), h.end()));
                             }
                             runs.put(speaker, run);
                         });
@@ -332,7 +334,7 @@ public final class AssistSession {
         if (!run.isEmpty() && u.start() - run.peekLast().end > joinWithin) {
             run.clear();
         }
-        run.addLast(new Part(u.text(), SpokenText.of(u.text()), u.end()));
+        run.addLast(new Part(SpokenText.of(u.text()), u.end()));
         while (run.size() > RUN_LENGTH) {
             run.removeFirst();
         }
@@ -414,7 +416,7 @@ public final class AssistSession {
         return sb.toString();
     }
 
-    private record Part(String said, SpokenText text, double end) {}
+    private record Part(SpokenText text, double end) {}
 
     private static final class PlaybookState {
         final Playbook playbook;

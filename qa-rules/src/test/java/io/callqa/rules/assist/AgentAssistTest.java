@@ -24,7 +24,8 @@ class AgentAssistTest {
     private static final DialogueActClassifier ACTS = DialogueActClassifier.defaults();
     private static final RulePackLoader LOADER = new RulePackLoader();
 
-    private static final String PACK =
+    /** A small pack with two playbooks; {@link AssistSessionSavedTest} uses it too. */
+    static final String PACK =
             """
             id: assist-test
             version: 1

@@ -108,31 +108,10 @@ class AssistSessionSavedTest {
     @Test
     void stateSavedWithAnotherPackIsRefusedWithAMessage() throws Exception {
         AgentAssist en = AgentAssist.withDefaultModels(LOADER.loadDefault("en"));
+        // Two playbooks where the default pack has thirteen.
         AgentAssist other =
                 AgentAssist.withDefaultModels(
-                        LOADER.load(
-                                "one-playbook.yaml",
-                                """
-                                id: one-playbook
-                                version: 1
-                                language: en
-                                rules:
-                                  - id: hello
-                                    type: phrase-present
-                                    kind: quality
-                                    severity: low
-                                    description: says hello
-                                    phrases: [hello]
-                                playbooks:
-                                  - id: refund-status
-                                    description: where a refund is
-                                    trigger:
-                                      phrases: [where is my refund]
-                                    steps:
-                                      - id: look
-                                        text: Look it up.
-                                        done: {phrases: [found it]}
-                                """));
+                        LOADER.load("assist-test.yaml", AgentAssistTest.PACK));
         AssistSession.Saved saved = en.start(Map.of()).saved();
         assertThatThrownBy(() -> other.resume(Map.of(), saved))
                 .isInstanceOf(IllegalArgumentException.class)
