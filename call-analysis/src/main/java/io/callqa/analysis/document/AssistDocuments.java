@@ -29,6 +29,7 @@ import io.callqa.rules.transcript.CallTranscript;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes agent assist: each live event ({@code callqa.assist}, {@code callqa-assist-<day>}) as an
@@ -53,16 +54,33 @@ public final class AssistDocuments {
      */
     public static AssistDocument event(
             CallTranscript call, Map<String, String> metadata, AssistEvent e, LiveStamp live) {
+        return event(call.callId(), call.language(), call.startedAt(), metadata, e, live);
+    }
+
+    /**
+     * As {@link #event(CallTranscript, Map, AssistEvent, LiveStamp)}, for a call still going on:
+     * only its id, language and start are known.
+     *
+     * @param startedAt when the call started, or empty (the document then has no {@code
+     *     @timestamp})
+     */
+    public static AssistDocument event(
+            String callId,
+            String language,
+            Optional<Instant> startedAt,
+            Map<String, String> metadata,
+            AssistEvent e,
+            LiveStamp live) {
         ObjectNode o = F.objectNode();
         String type =
                 e instanceof AssistEvent.Suggested
                         ? AssistFields.SUGGESTED
                         : AssistFields.WITHDRAWN;
-        String id = call.callId() + ":" + e.playbook() + ":" + e.step() + ":" + type;
+        String id = callId + ":" + e.playbook() + ":" + e.step() + ":" + type;
         o.put(AssistFields.EVENT_ID.name(), id);
-        o.put(AssistFields.CALL_ID.name(), call.callId());
+        o.put(AssistFields.CALL_ID.name(), callId);
         double t = e instanceof AssistEvent.Suggested s ? s.t() : ((AssistEvent.Withdrawn) e).t();
-        Instant at = call.startedAt().map(s -> CallReport.at(s, round(t))).orElse(null);
+        Instant at = startedAt.map(s -> CallReport.at(s, round(t))).orElse(null);
         if (at != null) {
             o.put(AssistFields.TIMESTAMP.name(), at.toString());
         }
@@ -85,14 +103,14 @@ public final class AssistDocuments {
             o.put(AssistFields.DONE_BY.name(), w.doneBy());
             o.put(AssistFields.EVIDENCE.name(), w.evidence());
         }
-        o.put(AssistFields.LANGUAGE.name(), call.language());
+        o.put(AssistFields.LANGUAGE.name(), language);
         metadata.forEach(o::put);
         if (live != null) {
             ObjectNode l = o.putObject("live");
             l.put(AssistFields.LIVE_RAISED_AT.name(), live.raisedAtMillis());
             l.put(AssistFields.LIVE_FINALIZED_AT.name(), live.settledAtMillis());
         }
-        return new AssistDocument(id, call.callId(), at, json(o));
+        return new AssistDocument(id, callId, at, json(o));
     }
 
     /**

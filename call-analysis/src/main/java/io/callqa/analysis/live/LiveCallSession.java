@@ -6,9 +6,14 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.callqa.analysis.live.SessionState.Heard;
 import io.callqa.analysis.live.SessionState.Hit;
 import io.callqa.analysis.live.SessionState.RuleState;
+import io.callqa.rules.acts.ActScores;
+import io.callqa.rules.acts.DialogueAct;
+import io.callqa.rules.assist.AssistEvent;
+import io.callqa.rules.assist.AssistSession;
 import io.callqa.rules.engine.Alert;
 import io.callqa.rules.engine.CallPhrases;
 import io.callqa.rules.engine.CallSignals;
@@ -36,6 +41,7 @@ import io.callqa.rules.transcript.Utterance;
 import io.callqa.rules.transcript.Word;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -43,13 +49,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The evolving analysis of one live call, evaluated incrementally: fed the call's finalized
  * utterances in call order (with the voice's emotion when known) and the silence still going on, it
  * returns each alert once, as soon as nothing said later could withdraw it, with the id, utterance,
  * time and message that {@link io.callqa.rules.engine.LiveAlerts#settled} gives on the analysis of
- * the call so far.
+ * the call so far, and the agent-assist steps of the pack's playbooks that each utterance suggests
+ * or shows done, as {@link io.callqa.rules.assist.AgentAssist#review} gives them after the call.
  *
  * <p>Each utterance runs only what it can change, so the work and the state per utterance do not
  * grow with the call:
@@ -65,7 +73,9 @@ import java.util.function.Function;
  *   <li>an ordering keeps where each of its two cues was first shown;
  *   <li>a reaction rule keeps the agitated turns not yet answered, and is evaluated over the
  *       utterances around them only;
- *   <li>dead air: the gap before the new utterance, or the ongoing silence.
+ *   <li>dead air: the gap before the new utterance, or the ongoing silence;
+ *   <li>agent assist: the new utterance as redacted, with the act scores above, to the call's
+ *       {@link AssistSession}, whose {@link AssistSession.Saved saved state} the snapshot holds.
  * </ul>
  *
  * Rules decided only at the end of the call ({@code in_last}, ratios, required phrases without a
@@ -97,12 +107,18 @@ public final class LiveCallSession {
                     .setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
                     .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
                     .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                    // The assist state's maps are unordered; a snapshot is the same for the same
+                    // state.
+                    .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private final LivePack pack;
     private final SessionState state;
     private final CallPhrases phrases;
     private final Map<Heard, SpokenText> texts = new IdentityHashMap<>();
+
+    /** The assist session, resumed from the state when first needed. */
+    private AssistSession assist;
 
     private LiveCallSession(LivePack pack, SessionState state) {
         this.pack = pack;
@@ -179,12 +195,12 @@ public final class LiveCallSession {
 
     /**
      * Takes the call's next finalized utterance (utterances come in call order: by start time) and
-     * returns the alerts it settled.
+     * returns the alerts it settled and the assist steps it suggested or withdrew.
      *
      * @param u the utterance as recognized (unredacted)
      * @param emotion the voice's emotion in it, or null when not known
      */
-    public List<SettledAlert> heard(Utterance u, UtteranceEmotion emotion) {
+    public UtteranceOutcome heard(Utterance u, UtteranceEmotion emotion) {
         SessionState s = state;
         int i = s.count++;
         Optional<TimeSpan> gap = Optional.empty();
@@ -257,8 +273,32 @@ public final class LiveCallSession {
                 out.add(settled(a, rs));
             }
         }
+        List<AssistEvent> assisted = assist(h, scores);
         prune();
-        return out;
+        return new UtteranceOutcome(out, assisted);
+    }
+
+    /**
+     * The utterance, as redacted so far, to the call's agent assist, with the act scores the rules
+     * took (the classifier is most of what an utterance costs), and the assist's state kept.
+     */
+    private List<AssistEvent> assist(Heard h, ToDoubleFunction<String> scores) {
+        if (pack.pack().playbooks().isEmpty()) {
+            return List.of();
+        }
+        if (assist == null) {
+            assist =
+                    state.assist == null
+                            ? pack.assist().start(state.metadata)
+                            : pack.assist().resume(state.metadata, state.assist);
+        }
+        Map<DialogueAct, Double> acts = new EnumMap<>(DialogueAct.class);
+        for (DialogueAct act : DialogueAct.values()) {
+            acts.put(act, scores.applyAsDouble(act.id()));
+        }
+        List<AssistEvent> events = assist.accept(redactedUtterance(h), ActScores.of(acts));
+        state.assist = assist.saved();
+        return events;
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.callqa.analysis.live;
 
 import io.callqa.rules.acts.DialogueActClassifier;
+import io.callqa.rules.assist.AgentAssist;
+import io.callqa.rules.classify.CallClassifier;
 import io.callqa.rules.engine.ActScorer;
 import io.callqa.rules.engine.CallSignals;
 import io.callqa.rules.engine.RuleEngine;
@@ -19,9 +21,9 @@ import java.util.Map;
 
 /**
  * A rule pack prepared for live calls, once for all of them: its phrase matchers, the dialogue-act
- * scorer, the redactor, and for each reaction rule an engine that evaluates it alone (on the scores
- * the session kept, so that an utterance is classified once). Not thread-safe: one per operator
- * instance.
+ * scorer, the redactor, for each reaction rule an engine that evaluates it alone (on the scores the
+ * session kept, so that an utterance is classified once), and the agent assist of its playbooks
+ * with the bundled call classifier. Not thread-safe: one per operator instance.
  */
 public final class LivePack {
 
@@ -32,6 +34,7 @@ public final class LivePack {
     private final PiiRedactor redactor;
     private final Map<String, Double> actFloors = new LinkedHashMap<>();
     private final Map<String, RuleEngine> reactions = new HashMap<>();
+    private final AgentAssist assist;
 
     /** While a reaction rule is evaluated: the scores the session kept, by redacted text. */
     private Map<String, Map<String, Double>> kept = Map.of();
@@ -47,6 +50,11 @@ public final class LivePack {
         this.matcher = new PhraseMatcher(pack.matching());
         this.redactor = redactor;
         this.acts = acts;
+        // The session gives the assist the act scores it computed, so its own act classifier
+        // only stands by.
+        this.assist =
+                new AgentAssist(
+                        pack, CallClassifier.defaultModel(), DialogueActClassifier.defaults());
         ActScorer keptFirst =
                 (text, language) -> {
                     Map<String, Double> known = kept.get(text);
@@ -79,6 +87,11 @@ public final class LivePack {
     /** The pack. */
     public RulePack pack() {
         return pack;
+    }
+
+    /** The agent assist of the pack's playbooks. */
+    AgentAssist assist() {
+        return assist;
     }
 
     PhraseMatcher matcher() {

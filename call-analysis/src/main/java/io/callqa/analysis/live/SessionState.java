@@ -1,5 +1,6 @@
 package io.callqa.analysis.live;
 
+import io.callqa.rules.assist.AssistSession;
 import io.callqa.rules.engine.Evidence;
 import io.callqa.rules.pii.SaidNumber;
 import io.callqa.rules.transcript.Speaker;
@@ -55,6 +56,9 @@ final class SessionState {
 
     /** Per rule id, what it has seen so far. */
     public Map<String, RuleState> rules = new LinkedHashMap<>();
+
+    /** The agent assist's state (bounded by the pack's playbooks); null before any utterance. */
+    public AssistSession.Saved assist;
 
     /** One recent utterance, raw and redacted. */
     static final class Heard {

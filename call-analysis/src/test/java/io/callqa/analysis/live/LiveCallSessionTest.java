@@ -52,7 +52,7 @@ class LiveCallSessionTest {
     private static List<List<String>> feed(LiveCallSession s, Utterance... us) {
         List<List<String>> out = new ArrayList<>();
         for (Utterance u : us) {
-            out.add(rules(s.heard(u, null)));
+            out.add(rules(s.heard(u, null).alerts()));
         }
         return out;
     }
@@ -126,8 +126,10 @@ class LiveCallSessionTest {
     @Test
     void aCardReadInTwoPiecesWithoutACueIsRaisedWhenTheSecondPieceCompletesIt() {
         LiveCallSession s = session(en, "en");
-        List<SettledAlert> first = s.heard(c(0, 4, "it is four one one one one one one one"), null);
-        List<SettledAlert> second = s.heard(c(5, 9, "one one one one one one one one"), null);
+        List<SettledAlert> first =
+                s.heard(c(0, 4, "it is four one one one one one one one"), null).alerts();
+        List<SettledAlert> second =
+                s.heard(c(5, 9, "one one one one one one one one"), null).alerts();
         assertThat(rules(first)).doesNotContain("pii-spoken");
         assertThat(rules(second)).contains("pii-spoken");
         SettledAlert pii =
@@ -142,10 +144,10 @@ class LiveCallSessionTest {
     @Test
     void anAgitatedCustomerRaisesAngerOnceByVoiceOrByWords() {
         LiveCallSession s = session(en, "en");
-        assertThat(rules(s.heard(c(0, 2, "hello"), new UtteranceEmotion(0.1)))).isEmpty();
-        assertThat(rules(s.heard(c(2.5, 4, "where is it"), new UtteranceEmotion(1.5))))
+        assertThat(rules(s.heard(c(0, 2, "hello"), new UtteranceEmotion(0.1)).alerts())).isEmpty();
+        assertThat(rules(s.heard(c(2.5, 4, "where is it"), new UtteranceEmotion(1.5)).alerts()))
                 .containsExactly("anger");
-        assertThat(rules(s.heard(c(4.5, 6, "this is ridiculous"), null))).isEmpty();
+        assertThat(rules(s.heard(c(4.5, 6, "this is ridiculous"), null).alerts())).isEmpty();
     }
 
     @Test
@@ -177,7 +179,7 @@ class LiveCallSessionTest {
         s.heard(a(0, 3, "hello thanks for calling this call may be recorded"), null);
         assertThat(rules(s.silence(new TimeSpan(3, 20)))).isEmpty();
         assertThat(rules(s.silence(new TimeSpan(3, 40)))).containsExactly("dead-air");
-        assertThat(rules(s.heard(c(45, 47, "hello are you there"), null)))
+        assertThat(rules(s.heard(c(45, 47, "hello are you there"), null).alerts()))
                 .doesNotContain("dead-air");
     }
 
@@ -185,7 +187,7 @@ class LiveCallSessionTest {
     void aGapBetweenUtterancesOverTheLimitIsRaisedWhenTheNextOneComes() {
         LiveCallSession s = session(en, "en");
         s.heard(a(0, 3, "hello thanks for calling this call may be recorded"), null);
-        List<SettledAlert> next = s.heard(c(40, 42, "hello"), null);
+        List<SettledAlert> next = s.heard(c(40, 42, "hello"), null).alerts();
         assertThat(rules(next)).contains("dead-air");
         SettledAlert d =
                 next.stream().filter(x -> "dead-air".equals(x.alert().ruleId())).findFirst().get();
@@ -240,7 +242,7 @@ class LiveCallSessionTest {
         LiveCallSession back = LiveCallSession.restore(en, s.snapshot());
         assertThat(back.snapshot()).isEqualTo(s.snapshot());
         assertThat(back.utterances()).isEqualTo(2);
-        assertThat(rules(back.heard(a(31, 35, "i see let me look"), null)))
+        assertThat(rules(back.heard(a(31, 35, "i see let me look"), null).alerts()))
                 .containsExactly("recording-disclosure");
         assertThatThrownBy(() -> LiveCallSession.restore(en, "{not json"))
                 .isInstanceOf(IllegalArgumentException.class)

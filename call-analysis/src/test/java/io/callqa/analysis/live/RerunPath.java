@@ -118,7 +118,7 @@ final class RerunPath {
                     out.add(line("silence " + k, a.alert(), a.speaker(), a.text()));
                 }
             }
-            for (SettledAlert a : session.heard(us.get(k), voice.get(k))) {
+            for (SettledAlert a : session.heard(us.get(k), voice.get(k)).alerts()) {
                 out.add(line("step " + k, a.alert(), a.speaker(), a.text()));
             }
         }
