@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callqa.analysis.live.LiveCallSession;
 import io.callqa.analysis.live.LivePack;
+import io.callqa.analysis.live.UtteranceOutcome;
 import io.callqa.rules.engine.CallAnalyzer;
 import io.callqa.rules.engine.CallSignals;
 import io.callqa.rules.engine.LiveAlerts;
@@ -166,7 +167,8 @@ public final class LiveUtteranceBenchmark {
     /** {@code next} by the session restored from {@code before}, then written again. */
     private static int session(LivePack live, String before, Utterance next) {
         LiveCallSession s = LiveCallSession.restore(live, before);
-        int settled = s.heard(next, null).size();
+        UtteranceOutcome o = s.heard(next, null);
+        int settled = o.alerts().size() + o.assist().size();
         return settled + s.snapshot().length();
     }
 

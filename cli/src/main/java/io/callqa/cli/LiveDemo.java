@@ -230,6 +230,7 @@ final class LiveDemo implements AutoCloseable {
                             LiveTopics.AUDIO,
                             LiveTopics.UTTERANCES,
                             LiveTopics.ALERTS,
+                            LiveTopics.ASSIST,
                             LiveTopics.ERRORS)) {
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();

@@ -1,6 +1,7 @@
 package io.callqa.pipeline;
 
 import static io.callqa.analysis.document.IndexNames.ALERTS;
+import static io.callqa.analysis.document.IndexNames.ASSIST;
 import static io.callqa.analysis.document.IndexNames.CALLS;
 import static io.callqa.analysis.document.IndexNames.ERRORS;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callqa.analysis.document.AlertDocument;
+import io.callqa.analysis.document.AssistDocument;
 import io.callqa.analysis.document.CallDocument;
 import io.callqa.analysis.document.IndexNames;
 import io.callqa.dashboards.IndexTemplates;
@@ -68,6 +70,18 @@ public final class CallqaIndices {
                 DocumentRequest.index(
                         daily(ALERTS, a.at() == null ? Instant.now() : a.at()),
                         a.alertId(),
+                        a.json());
+    }
+
+    /**
+     * Agent-assist events go to the day of their {@code @timestamp} under their event id, as alerts
+     * do, so that a replayed or restored call overwrites its events.
+     */
+    public static DocumentConverter<AssistDocument> assist() {
+        return a ->
+                DocumentRequest.index(
+                        daily(ASSIST, a.at() == null ? Instant.now() : a.at()),
+                        a.eventId(),
                         a.json());
     }
 

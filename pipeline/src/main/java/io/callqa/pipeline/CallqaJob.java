@@ -1,6 +1,7 @@
 package io.callqa.pipeline;
 
 import io.callqa.analysis.document.AlertDocument;
+import io.callqa.analysis.document.AssistDocument;
 import io.callqa.analysis.document.CallDocument;
 import io.callqa.pipeline.analysis.DeadLetter;
 import io.callqa.pipeline.analysis.TranscriptAnalysis;
@@ -34,8 +35,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <p>Recorded calls flow from their sources through analysis into the calls sink. Live calls flow
  * from the live topics through the {@link AudioSequencer} (order, duplicates, idle calls) into
  * {@link LiveCallAnalysis}, which raises alerts while the call goes on and writes the call's
- * document when it ends. Alerts of both go to every alert sink; inputs that cannot be analysed flow
- * into the dead-letter sink with their reason.
+ * document when it ends. Alerts of both go to every alert sink; the agent-assist steps live calls
+ * suggest and withdraw go to every assist sink; inputs that cannot be analysed flow into the
+ * dead-letter sink with their reason.
  */
 public final class CallqaJob {
     private final List<Input> inputs;
@@ -45,6 +47,7 @@ public final class CallqaJob {
     private final Live live;
     private final List<AlertSink> moreAlertSinks;
     private final List<DeadLetterSink> moreDeadLetterSinks;
+    private List<AssistSink> assistSinks = List.of();
     private String recordingModelDir;
     private TranscriptReader.Limits limits = TranscriptReader.Limits.DEFAULTS;
 
@@ -57,6 +60,12 @@ public final class CallqaJob {
 
     /** A further destination for alerts (the alert topic, a webhook), with its operator name. */
     public record AlertSink(String name, Sink<AlertDocument> sink) {}
+
+    /**
+     * A destination for live agent-assist events (the assist index, the assist topic), with its
+     * operator name.
+     */
+    public record AssistSink(String name, Sink<AssistDocument> sink) {}
 
     /** A further destination for dead letters (the errors topic), with its operator name. */
     public record DeadLetterSink(String name, Sink<DeadLetter> sink) {}
@@ -117,6 +126,15 @@ public final class CallqaJob {
         return copy(live, moreAlertSinks, more, recordingModelDir);
     }
 
+    /** This job, also sending the agent-assist events of live calls to {@code sink}. */
+    public CallqaJob withAssistSink(AssistSink sink) {
+        CallqaJob job = copy(live, moreAlertSinks, moreDeadLetterSinks, recordingModelDir);
+        List<AssistSink> more = new java.util.ArrayList<>(assistSinks);
+        more.add(sink);
+        job.assistSinks = List.copyOf(more);
+        return job;
+    }
+
     /**
      * This job, transcribing recorded calls that come without a transcript with the Vosk model in
      * {@code modelDir} (instead of reporting them).
@@ -141,6 +159,7 @@ public final class CallqaJob {
                 new CallqaJob(inputs, documents, deadLetters, alerts, live, alertSinks, deadSinks);
         job.recordingModelDir = model;
         job.limits = limits;
+        job.assistSinks = assistSinks;
         return job;
     }
 
@@ -173,8 +192,8 @@ public final class CallqaJob {
 
     /**
      * This job, also analysing the live calls on the Kafka cluster at {@code bootstrapServers}
-     * (topics in {@link LiveTopics}), writing every alert to the alert topic and every dead letter
-     * to the error topic as well.
+     * (topics in {@link LiveTopics}), writing every alert to the alert topic, every assist event to
+     * the assist topic and every dead letter to the error topic as well.
      *
      * @param modelDir the Vosk model that transcribes the audio, or null when the words come
      *     finalized on {@code callqa.utterances}
@@ -197,6 +216,12 @@ public final class CallqaJob {
                                 LiveTopics.alertSink(
                                         bootstrapServers,
                                         config.get(PipelineOptions.LIVE_ALERTS_TOPIC))))
+                .withAssistSink(
+                        new AssistSink(
+                                "assist topic",
+                                LiveTopics.assistSink(
+                                        bootstrapServers,
+                                        config.get(PipelineOptions.LIVE_ASSIST_TOPIC))))
                 .withDeadLetterSink(
                         new DeadLetterSink(
                                 "error topic",
@@ -221,7 +246,13 @@ public final class CallqaJob {
                         PipelineOptions.<AlertDocument>openSearchSink(config)
                                 .setDocumentConverter(CallqaIndices.alerts())
                                 .build())
-                .withLimits(PipelineOptions.transcriptLimits(config));
+                .withLimits(PipelineOptions.transcriptLimits(config))
+                .withAssistSink(
+                        new AssistSink(
+                                "assist index",
+                                PipelineOptions.<AssistDocument>openSearchSink(config)
+                                        .setDocumentConverter(CallqaIndices.assist())
+                                        .build()));
     }
 
     /** Builds the job graph on {@code env} without running it. */
@@ -281,6 +312,12 @@ public final class CallqaJob {
             dead = dead == null ? liveDead : dead.union(liveDead);
             DataStream<AlertDocument> liveAlerts = analysed.getSideOutput(LiveCallAnalysis.ALERTS);
             raised = raised == null ? liveAlerts : raised.union(liveAlerts);
+            DataStream<AssistDocument> assist = analysed.getSideOutput(LiveCallAnalysis.ASSIST);
+            for (AssistSink sink : assistSinks) {
+                assist.sinkTo(sink.sink())
+                        .name(sink.name())
+                        .uid(sink.name().replaceAll("[^A-Za-z0-9]+", "-"));
+            }
         }
         docs.sinkTo(documents).name("call documents").uid("call-documents");
         dead.sinkTo(deadLetters).name("dead letters").uid("dead-letters");

@@ -178,6 +178,16 @@ public final class PipelineOptions {
                             "Kafka topic that receives every alert as it is raised (JSON, keyed"
                                     + " by call id), besides the callqa-alerts index.");
 
+    /** Topic that live agent-assist events are written to. */
+    public static final ConfigOption<String> LIVE_ASSIST_TOPIC =
+            ConfigOptions.key("live.assist-topic")
+                    .stringType()
+                    .defaultValue(LiveTopics.ASSIST)
+                    .withDescription(
+                            "Kafka topic that receives every agent-assist step suggested or"
+                                    + " withdrawn while a call is live (JSON, keyed by call id),"
+                                    + " besides the callqa-assist index.");
+
     /** Topic that dead letters are written to in live mode. */
     public static final ConfigOption<String> LIVE_ERRORS_TOPIC =
             ConfigOptions.key("live.errors-topic")

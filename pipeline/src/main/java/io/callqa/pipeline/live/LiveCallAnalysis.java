@@ -6,6 +6,8 @@ import io.callqa.analysis.CallReport;
 import io.callqa.analysis.CallReporter;
 import io.callqa.analysis.Source;
 import io.callqa.analysis.document.AlertDocument;
+import io.callqa.analysis.document.AssistDocument;
+import io.callqa.analysis.document.AssistDocuments;
 import io.callqa.analysis.document.CallDocument;
 import io.callqa.analysis.document.CallDocuments;
 import io.callqa.analysis.document.LiveStamp;
@@ -13,6 +15,7 @@ import io.callqa.analysis.document.LiveStamp.SettledBy;
 import io.callqa.analysis.live.LiveCallSession;
 import io.callqa.analysis.live.LivePack;
 import io.callqa.analysis.live.SettledAlert;
+import io.callqa.analysis.live.UtteranceOutcome;
 import io.callqa.audio.AudioFormatException;
 import io.callqa.audio.CallFeatures;
 import io.callqa.audio.EmotionEstimate;
@@ -28,6 +31,7 @@ import io.callqa.pipeline.analysis.RecordFailure;
 import io.callqa.pipeline.analysis.TranscriptAnalysis;
 import io.callqa.pipeline.asr.RecognizedUtterance;
 import io.callqa.pipeline.asr.VoskTranscriber;
+import io.callqa.rules.assist.AssistEvent;
 import io.callqa.rules.engine.Alert;
 import io.callqa.rules.engine.TimeSpan;
 import io.callqa.rules.engine.UtteranceEmotion;
@@ -66,21 +70,22 @@ import org.apache.flink.util.Collector;
  * or finalized by the caller's own recognizer on {@code callqa.utterances}) gets prosody and
  * emotion from its audio, then goes to the call's {@link LiveCallSession}, which runs only the
  * rules the utterance can change; every alert that the rest of the call can no longer withdraw is
- * emitted at once on {@link #ALERTS}, once per call. The work per utterance does not grow with the
- * call: no state is read in full before the call ends. When the call closes, the full post-call
- * analysis produces the call document (the same as for a recording), any alert that only the end
- * could decide, and all of the call's state is cleared. Dead air is the one alert the audio settles
+ * emitted at once on {@link #ALERTS}, once per call, and every agent-assist step the utterance
+ * suggests or shows done on {@link #ASSIST}. The work per utterance does not grow with the call: no
+ * state is read in full before the call ends. When the call closes, the full post-call analysis
+ * produces the call document (the same as for a recording), any alert that only the end could
+ * decide, and all of the call's state is cleared. Dead air is the one alert the audio settles
  * rather than the words: once both channels have been silent for longer than a pack's limit, it is
  * raised while the silence goes on.
  *
  * <p>State per call, so that a restore rebuilds everything: the call's metadata, its finalized
  * utterances with their measures (appended per utterance, read when the call ends), the session
- * (one bounded value: recent utterances and a small state per rule), each speaker's latest measures
- * (the baseline of their arousal, {@link SpeakerProsody#KEPT} at most), the ids of the alerts
- * already raised, utterances waiting for their audio, when words were last heard and how far the
- * current silence was checked, and per channel only the audio since the last finalized utterance
- * (plus a short lead-in for the noise floor) and its level (a few numbers). Vosk recognizers are
- * not state: after a restore they are rebuilt by feeding them that audio again.
+ * (one bounded value: recent utterances, a small state per rule and per playbook), each speaker's
+ * latest measures (the baseline of their arousal, {@link SpeakerProsody#KEPT} at most), the ids of
+ * the alerts already raised, utterances waiting for their audio, when words were last heard and how
+ * far the current silence was checked, and per channel only the audio since the last finalized
+ * utterance (plus a short lead-in for the noise floor) and its level (a few numbers). Vosk
+ * recognizers are not state: after a restore they are rebuilt by feeding them that audio again.
  *
  * <p>Each record is isolated ({@link RecordFailure}): an utterance whose analysis fails, Errors
  * such as a rule's {@link StackOverflowError} included, is reported and leaves no trace in the
@@ -94,6 +99,16 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
     /** Alerts, as they are raised. */
     public static final org.apache.flink.util.OutputTag<AlertDocument> ALERTS =
             TranscriptAnalysis.ALERTS;
+
+    /**
+     * Agent-assist steps suggested and withdrawn, as the utterances that cause them are taken. Each
+     * event's id is deterministic (call, playbook, step, kind), so one emitted again after a
+     * restore overwrites itself downstream.
+     */
+    public static final org.apache.flink.util.OutputTag<AssistDocument> ASSIST =
+            new org.apache.flink.util.OutputTag<>("assist") {
+                private static final long serialVersionUID = 1L;
+            };
 
     static final String STAGE = "live-analysis";
 
@@ -494,7 +509,7 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         if (s == null) {
             s = newSession(ctx.getCurrentKey(), call.value(), h);
         }
-        List<SettledAlert> settled =
+        UtteranceOutcome outcome =
                 s.heard(
                         utterance(h),
                         e != null && Double.isFinite(e.arousal())
@@ -508,7 +523,38 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         }
         Double wordsEnd = lastWordsEnd.value();
         lastWordsEnd.update(wordsEnd == null ? u.end : Math.max(wordsEnd, u.end));
-        raiseSettled(ctx, s, settled, SettledBy.UTTERANCE, u.finalizedAtMillis);
+        raiseSettled(ctx, s, outcome.alerts(), SettledBy.UTTERANCE, u.finalizedAtMillis);
+        assist(ctx, s, outcome.assist(), u.finalizedAtMillis);
+    }
+
+    /**
+     * Emits the assist events of an utterance finalized at {@code finalizedAtMillis}, stamped with
+     * when they were raised, so that the agent's view (and the benchmark) can measure their
+     * latency.
+     */
+    private void assist(
+            Context ctx, LiveCallSession s, List<AssistEvent> events, long finalizedAtMillis)
+            throws Exception {
+        if (events.isEmpty()) {
+            return;
+        }
+        LiveCall c = call.value();
+        Map<String, String> metadata = new HashMap<>(c == null ? Map.of() : c.metadata);
+        metadata.remove("language");
+        Map<String, String> redacted = CallReporter.redactedMetadata(metadata);
+        Optional<Instant> startedAt =
+                c == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(c.startedAtMillis));
+        LiveStamp stamp =
+                new LiveStamp(
+                        ctx.timerService().currentProcessingTime(),
+                        SettledBy.UTTERANCE,
+                        finalizedAtMillis);
+        for (AssistEvent e : events) {
+            ctx.output(
+                    ASSIST,
+                    AssistDocuments.event(
+                            ctx.getCurrentKey(), s.language(), startedAt, redacted, e, stamp));
+        }
     }
 
     /** The session of a call whose first utterance is {@code first}. */

@@ -3,6 +3,7 @@ package io.callqa.pipeline.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callqa.analysis.document.AlertDocument;
+import io.callqa.analysis.document.AssistDocument;
 import io.callqa.pipeline.analysis.DeadLetter;
 import io.callqa.pipeline.analysis.RecordFailure;
 import io.callqa.rules.transcript.TranscriptReader;
@@ -48,6 +49,9 @@ public final class LiveTopics {
 
     /** Alerts raised while calls are live. */
     public static final String ALERTS = "callqa.alerts";
+
+    /** Agent-assist steps suggested and withdrawn while calls are live, for the agents' views. */
+    public static final String ASSIST = "callqa.assist";
 
     /** Rejected inputs, with their reason, for producers to watch. */
     public static final String ERRORS = "callqa.errors";
@@ -117,6 +121,28 @@ public final class LiveTopics {
                                 .setTopic(topic)
                                 .setKeySerializationSchema(new AlertKey())
                                 .setValueSerializationSchema(new AlertValue())
+                                .build())
+                .build();
+    }
+
+    /**
+     * A sink writing each agent-assist event as its JSON document to {@code topic}, keyed by call
+     * id so that a call's suggestions and withdrawals stay in order on one partition. At least
+     * once: a consumer deduplicates by {@code event_id}.
+     */
+    public static KafkaSink<AssistDocument> assistSink(String bootstrapServers, String topic) {
+        Properties props = new Properties();
+        // The agent needs the suggestion while the customer is still on the line: no batching.
+        props.setProperty("linger.ms", "0");
+        return KafkaSink.<AssistDocument>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setKafkaProducerConfig(props)
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setRecordSerializer(
+                        KafkaRecordSerializationSchema.<AssistDocument>builder()
+                                .setTopic(topic)
+                                .setKeySerializationSchema(new AssistKey())
+                                .setValueSerializationSchema(new AssistValue())
                                 .build())
                 .build();
     }
@@ -540,6 +566,24 @@ public final class LiveTopics {
         @Override
         public byte[] serialize(AlertDocument a) {
             return a.callId().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final class AssistKey implements SerializationSchema<AssistDocument> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public byte[] serialize(AssistDocument a) {
+            return a.callId().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final class AssistValue implements SerializationSchema<AssistDocument> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public byte[] serialize(AssistDocument a) {
+            return a.json().getBytes(StandardCharsets.UTF_8);
         }
     }
 

@@ -344,6 +344,138 @@ class LiveCallAnalysisTest {
         assertThat(harness.numKeyedStateEntries()).isZero();
     }
 
+    /**
+     * A sample call's agent assist, live: each step the post-call assist of its call document
+     * suggests is suggested on {@link LiveCallAnalysis#ASSIST} by the same utterance, as soon as
+     * that utterance is taken, and withdrawn by the utterance the document says did it, stamped
+     * with when that utterance was finalized; after a restore from a checkpoint in the middle of
+     * the call, the rest of the call gives the same events again (same ids, same documents but the
+     * time they were raised); nothing of the call is left in keyed state at its end. English and
+     * Korean.
+     */
+    @Test
+    void aSampleCallsAssistIsSuggestedAndWithdrawnLiveAsThePostCallAssistFinds() throws Exception {
+        for (String id : List.of("s-en-refund-01", "s-ko-refund-01")) {
+            JsonNode side = JSON.readTree(SAMPLES.resolve(id + ".json").toFile());
+            List<JsonNode> us = new ArrayList<>();
+            side.path("utterances").forEach(us::add);
+            // Call order, as the call document numbers its utterances.
+            us.sort(
+                    Comparator.comparingDouble((JsonNode u) -> u.path("start").asDouble())
+                            .thenComparing(u -> u.path("speaker").asText()));
+            int half = us.size() / 2;
+            open();
+            harness.processElement(
+                    LiveAudio.started(
+                            id,
+                            0,
+                            Map.of(
+                                    "language",
+                                    side.path("language").asText(),
+                                    "brand",
+                                    side.path("brand").asText())),
+                    0);
+            OperatorSubtaskState middle = null;
+            List<JsonNode> firstHalf = new ArrayList<>();
+            for (int k = 0; k < us.size(); k++) {
+                if (k == half) {
+                    middle = harness.snapshot(1, 0);
+                    firstHalf = assistEvents();
+                }
+                JsonNode u = us.get(k);
+                int before = assistEvents().size();
+                harness.processElement(finalized(id, u, 1000L + k), 0);
+                // Out as soon as the utterance is taken, stamped with its finalization.
+                for (JsonNode e : assistEvents().subList(before, assistEvents().size())) {
+                    assertThat(e.path("utterance").asInt()).as(id).isEqualTo(k);
+                    assertThat(e.at("/live/finalized_at").asLong()).isEqualTo(1000L + k);
+                    assertThat(e.path("call_id").asText()).isEqualTo(id);
+                }
+            }
+            List<JsonNode> live = assistEvents();
+            harness.processElement(LiveAudio.closed(id, "ended", Map.of()), 0);
+            JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json());
+            assertThat(harness.numKeyedStateEntries()).as(id).isZero();
+
+            Map<String, Integer> expected = new java.util.TreeMap<>();
+            for (JsonNode p : doc.at("/assist/playbooks")) {
+                for (JsonNode st : p.path("steps")) {
+                    String step = p.path("playbook").asText() + "/" + st.path("step").asText();
+                    if (!st.path("suggested_at").isNull()) {
+                        expected.put(step + " suggested", st.path("suggested_at").asInt());
+                        if (!st.path("done_at").isNull()) {
+                            expected.put(step + " withdrawn", st.path("done_at").asInt());
+                        }
+                    }
+                }
+            }
+            Map<String, Integer> got = new java.util.TreeMap<>();
+            for (JsonNode e : live) {
+                String key =
+                        e.path("playbook").asText()
+                                + "/"
+                                + e.path("step").asText()
+                                + " "
+                                + e.path("type").asText();
+                assertThat(got).as(id + ": each event once").doesNotContainKey(key);
+                got.put(key, e.path("utterance").asInt());
+            }
+            assertThat(got).as(id).isEqualTo(expected);
+            assertThat(got.keySet())
+                    .as(id)
+                    .anyMatch(k -> k.endsWith(" suggested"))
+                    .anyMatch(k -> k.endsWith(" withdrawn"));
+
+            // Restored in the middle and given the rest of the call again: the same events.
+            harness.close();
+            open(middle);
+            for (int k = half; k < us.size(); k++) {
+                harness.processElement(finalized(id, us.get(k), 1000L + k), 0);
+            }
+            List<JsonNode> again = assistEvents();
+            assertThat(again).as(id + ": events after the restore").isNotEmpty();
+            assertThat(again.stream().map(LiveCallAnalysisTest::withoutRaisedAt).toList())
+                    .as(id)
+                    .isEqualTo(
+                            live.subList(firstHalf.size(), live.size()).stream()
+                                    .map(LiveCallAnalysisTest::withoutRaisedAt)
+                                    .toList());
+            harness.close();
+            harness = null;
+        }
+    }
+
+    private static LiveAudio finalized(String call, JsonNode u, long finalizedAtMillis) {
+        return LiveAudio.utterance(
+                new LiveUtterance(
+                        call,
+                        u.path("speaker").asText(),
+                        u.path("start").asDouble(),
+                        u.path("end").asDouble(),
+                        u.path("text").asText(),
+                        "utterances@0",
+                        finalizedAtMillis));
+    }
+
+    private List<JsonNode> assistEvents() throws Exception {
+        var out = harness.getSideOutput(LiveCallAnalysis.ASSIST);
+        List<JsonNode> events = new ArrayList<>();
+        if (out != null) {
+            for (StreamRecord<io.callqa.analysis.document.AssistDocument> r : out) {
+                JsonNode e = JSON.readTree(r.getValue().json());
+                assertThat(e.path("event_id").asText()).isEqualTo(r.getValue().eventId());
+                events.add(e);
+            }
+        }
+        return events;
+    }
+
+    private static JsonNode withoutRaisedAt(JsonNode e) {
+        JsonNode copy = e.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) copy.path("live")).remove("raised_at");
+        return copy;
+    }
+
     private static LiveAudio topic(String json) {
         LiveInput in =
                 LiveTopics.read(

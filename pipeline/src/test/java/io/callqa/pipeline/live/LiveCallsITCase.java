@@ -90,6 +90,7 @@ class LiveCallsITCase {
                                             LiveTopics.AUDIO,
                                             LiveTopics.UTTERANCES,
                                             LiveTopics.ALERTS,
+                                            LiveTopics.ASSIST,
                                             LiveTopics.ERRORS)
                                     .map(t -> new NewTopic(t, 2, (short) 1))
                                     .toList())
