@@ -3,6 +3,7 @@ package io.callqa.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.document.AssistFields;
 import io.callqa.pipeline.CallqaIndices;
 import io.callqa.pipeline.CallqaJob;
 import io.callqa.pipeline.PipelineOptions;
@@ -41,9 +42,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * (local Flink) with a real OpenSearch, five rounds. Per round: alert latency from the moment the
  * record that settled an alert was produced (the finalized utterance's timestamp on {@code
  * callqa.utterances}, or for dead air raised while it lasts the audio chunk's on {@code
- * callqa.audio}) to the alert's arrival on {@code callqa.alerts}, p50/p95/p99; heap per open call
- * (heap after GC in the middle of the round, when every call is open, minus before it, divided by
- * the calls); and keyed state per open call in the checkpoint taken then.
+ * callqa.audio}) to the alert's arrival on {@code callqa.alerts}, p50/p95/p99; live suggestion
+ * latency, from the finalized utterance that triggered an agent-assist step to the suggestion's
+ * arrival on {@code callqa.assist}, p50/p95 ({@code suggestion_*}); heap per open call (heap after
+ * GC in the middle of the round, when every call is open, minus before it, divided by the calls);
+ * and keyed state per open call in the checkpoint taken then.
  *
  * <p>The calls are the sample calls, each replayed several times under new ids by {@code callqa
  * replay} in a separate JVM (so that the replayer's own memory does not count as the job's). Prints
@@ -89,7 +92,8 @@ public final class LiveAlertLatencyBenchmark {
                                                 LiveTopics.CALL_EVENTS,
                                                 LiveTopics.AUDIO,
                                                 LiveTopics.UTTERANCES,
-                                                LiveTopics.ALERTS)
+                                                LiveTopics.ALERTS,
+                                                LiveTopics.ASSIST)
                                         .map(t -> new NewTopic(t, 2, (short) 1))
                                         .toList())
                         .all()
@@ -111,8 +115,11 @@ public final class LiveAlertLatencyBenchmark {
             JobClient job = env.executeAsync("callqa live benchmark");
 
             List<long[]> alerts = new CopyOnWriteArrayList<>();
+            List<long[]> suggestions = new CopyOnWriteArrayList<>();
             AtomicBoolean stop = new AtomicBoolean();
-            Thread listener = new Thread(() -> listen(bootstrap, alerts, stop), "alert listener");
+            Thread listener =
+                    new Thread(
+                            () -> listen(bootstrap, alerts, suggestions, stop), "alert listener");
             listener.start();
             Thread.sleep(5000);
 
@@ -121,6 +128,9 @@ public final class LiveAlertLatencyBenchmark {
             var p95 = out.putArray("alert_p95_ms");
             var p99 = out.putArray("alert_p99_ms");
             var count = out.putArray("alerts_per_round");
+            var s50 = out.putArray("suggestion_p50_ms");
+            var s95 = out.putArray("suggestion_p95_ms");
+            var sCount = out.putArray("suggestions_per_round");
             var heap = out.putArray("heap_per_open_call_kb");
             var state = out.putArray("checkpoint_state_per_open_call_kb");
             var late = minutes > 0 ? out.putArray("late_alert_p95_ms") : null;
@@ -140,6 +150,7 @@ public final class LiveAlertLatencyBenchmark {
                     long before = usedHeapAfterGc();
                     long stateBefore = latestCheckpointBytes(checkpoints);
                     int from = alerts.size();
+                    int suggestionsFrom = suggestions.size();
                     long roundStart = System.currentTimeMillis();
                     Process replay = replay(bootstrap, dir, speed, minutes > 0, work);
                     // Halfway through the shortest calls every call is open.
@@ -166,14 +177,23 @@ public final class LiveAlertLatencyBenchmark {
                     }
                     ms.sort(Comparator.naturalOrder());
                     lateMs.sort(Comparator.naturalOrder());
+                    List<Long> suggestedMs = new ArrayList<>();
+                    for (long[] a : suggestions.subList(suggestionsFrom, suggestions.size())) {
+                        suggestedMs.add(a[0]);
+                    }
+                    suggestedMs.sort(Comparator.naturalOrder());
                     System.err.printf(
-                            "round %d: %d alerts, p50 %d ms, p95 %d ms, p99 %d ms; heap +%d kB;"
-                                    + " checkpoint %d -> %d bytes%n",
+                            "round %d: %d alerts, p50 %d ms, p95 %d ms, p99 %d ms; %d suggestions,"
+                                    + " p50 %d ms, p95 %d ms; heap +%d kB; checkpoint %d -> %d"
+                                    + " bytes%n",
                             r,
                             ms.size(),
                             pct(ms, 50),
                             pct(ms, 95),
                             pct(ms, 99),
+                            suggestedMs.size(),
+                            pct(suggestedMs, 50),
+                            pct(suggestedMs, 95),
                             (during - before) / 1024,
                             stateBefore,
                             stateDuring);
@@ -191,6 +211,9 @@ public final class LiveAlertLatencyBenchmark {
                     p95.add(pct(ms, 95));
                     p99.add(pct(ms, 99));
                     count.add(ms.size());
+                    s50.add(pct(suggestedMs, 50));
+                    s95.add(pct(suggestedMs, 95));
+                    sCount.add(suggestedMs.size());
                     heap.add((during - before) / 1024.0 / calls);
                     state.add((stateDuring - stateBefore) / 1024.0 / calls);
                 }
@@ -251,7 +274,12 @@ public final class LiveAlertLatencyBenchmark {
                 .start();
     }
 
-    private static void listen(String bootstrap, List<long[]> alerts, AtomicBoolean stop) {
+    /**
+     * Follows the alert and assist topics: per alert, and per suggested step, the time from what
+     * settled or triggered it to its arrival, and the arrival.
+     */
+    private static void listen(
+            String bootstrap, List<long[]> alerts, List<long[]> suggestions, AtomicBoolean stop) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("group.id", "live-benchmark");
@@ -259,12 +287,20 @@ public final class LiveAlertLatencyBenchmark {
         p.put("key.deserializer", StringDeserializer.class.getName());
         p.put("value.deserializer", StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(LiveTopics.ALERTS));
+            consumer.subscribe(List.of(LiveTopics.ALERTS, LiveTopics.ASSIST));
             while (!stop.get()) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.currentTimeMillis();
                     try {
                         JsonNode a = JSON.readTree(r.value());
+                        if (r.topic().equals(LiveTopics.ASSIST)) {
+                            JsonNode f = a.at("/live/finalized_at");
+                            if (AssistFields.SUGGESTED.equals(a.path("type").asText())
+                                    && f.isNumber()) {
+                                suggestions.add(new long[] {now - f.asLong(), now});
+                            }
+                            continue;
+                        }
                         JsonNode f = a.at("/live/finalized_at");
                         if (!f.isNumber()) {
                             f = a.at("/live/audio_at");

@@ -30,7 +30,9 @@ import java.util.function.IntSupplier;
  *   <li>{@code rerun}: what the live operator did before {@code LiveCallSession}: the whole call so
  *       far analysed again ({@link CallAnalyzer#analyze}, then {@link LiveAlerts#settled});
  *   <li>{@code session}: what it does now: the session restored from its snapshot, the utterance
- *       taken, the snapshot written again (the state a stream processor keeps per call).
+ *       taken, the snapshot written again (the state a stream processor keeps per call);
+ *   <li>{@code session_no_assist}: the same with the pack's playbooks left out, so that what the
+ *       agent assist adds to each utterance shows in the same run.
  * </ul>
  *
  * An utterance's cost depends on its words (a long sentence with several cues costs more than "no
@@ -80,6 +82,7 @@ public final class LiveUtteranceBenchmark {
             RulePack pack = new RulePackLoader().loadDefault(language);
             CallAnalyzer analyzer = new CallAnalyzer(pack);
             LivePack live = new LivePack(pack);
+            LivePack bare = new LivePack(withoutPlaybooks(pack));
             ObjectNode lang = out.putObject(language);
             lang.put("utterances", call.utterances().size());
             lang.put("call_s", call.speechEnd());
@@ -88,17 +91,23 @@ public final class LiveUtteranceBenchmark {
             String late = snapshotBefore(live, call, LATE);
             lang.put("session_state_at_10_bytes", early.length());
             lang.put("session_state_at_600_bytes", late.length());
+            String bareEarly = snapshotBefore(bare, call, EARLY);
+            String bareLate = snapshotBefore(bare, call, LATE);
+            lang.put("session_no_assist_state_at_600_bytes", bareLate.length());
 
             IntSupplier rerun10 = () -> rerun(analyzer, call, EARLY);
             IntSupplier rerun600 = () -> rerun(analyzer, call, LATE);
             IntSupplier session10 = () -> session(live, early, call, EARLY);
             IntSupplier session600 = () -> session(live, late, call, LATE);
+            IntSupplier bare10 = () -> session(bare, bareEarly, call, EARLY);
+            IntSupplier bare600 = () -> session(bare, bareLate, call, LATE);
             Utterance again = again(call, EARLY, LATE);
             IntSupplier session600same = () -> session(live, late, again);
             IntSupplier rerun600same = () -> rerun(analyzer, call, LATE, again);
             // Warm-up: the whole call through the session twice, the rerun path a few times.
             for (int w = 0; w < 2; w++) {
                 wholeCall(live, call, false);
+                wholeCall(bare, call, false);
             }
             for (int w = 0; w < 3; w++) {
                 rerun600.getAsInt();
@@ -108,12 +117,16 @@ public final class LiveUtteranceBenchmark {
             double[] r600 = new double[runs];
             double[] s10 = new double[runs];
             double[] s600 = new double[runs];
+            double[] b10 = new double[runs];
+            double[] b600 = new double[runs];
             double[] s600same = new double[runs];
             double[] r600same = new double[runs];
             for (int r = 0; r < runs; r++) {
                 // Interleaved, so that a slow moment of a shared machine hits every figure alike.
                 s10[r] = roundMedian(session10, 300);
                 s600[r] = roundMedian(session600, 300);
+                b10[r] = roundMedian(bare10, 300);
+                b600[r] = roundMedian(bare600, 300);
                 s600same[r] = roundMedian(session600same, 300);
                 r10[r] = roundMedian(rerun10, 40);
                 r600[r] = roundMedian(rerun600, 5);
@@ -123,6 +136,8 @@ public final class LiveUtteranceBenchmark {
             lang.set("rerun_at_600_ms", values(json, r600));
             lang.set("session_at_10_ms", values(json, s10));
             lang.set("session_at_600_ms", values(json, s600));
+            lang.set("session_no_assist_at_10_ms", values(json, b10));
+            lang.set("session_no_assist_at_600_ms", values(json, b600));
             lang.put("rerun_600_over_10", median(r600) / median(r10));
             lang.put("session_600_over_10", median(s600) / median(s10));
             lang.set("rerun_at_600_same_words_ms", values(json, r600same));
@@ -134,6 +149,9 @@ public final class LiveUtteranceBenchmark {
             lang.put("session_whole_call_p50_ms", percentile(whole, 0.50));
             lang.put("session_whole_call_p95_ms", percentile(whole, 0.95));
             lang.put("session_whole_call_max_ms", percentile(whole, 1.0));
+            double[] wholeBare = wholeCall(bare, call, true);
+            lang.put("session_no_assist_whole_call_p50_ms", percentile(wholeBare, 0.50));
+            lang.put("session_no_assist_whole_call_p95_ms", percentile(wholeBare, 0.95));
             double[] rerunWhole = new double[call.utterances().size()];
             for (int k = 1; k <= rerunWhole.length; k++) {
                 final int n = k;
@@ -144,6 +162,19 @@ public final class LiveUtteranceBenchmark {
             lang.put("rerun_whole_call_max_ms", percentile(rerunWhole, 1.0));
         }
         System.out.println(json.writeValueAsString(out));
+    }
+
+    /** The pack with its rules and no playbooks: a live session without agent assist. */
+    private static RulePack withoutPlaybooks(RulePack p) {
+        return new RulePack(
+                p.id(),
+                p.version(),
+                p.language(),
+                p.description(),
+                p.matching(),
+                p.agitation(),
+                p.rules(),
+                p.variables());
     }
 
     /** The session's snapshot after the first {@code k - 1} utterances. */

@@ -49,8 +49,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The sample calls replayed as live calls (audio chunks, sidecar utterances finalized as they end,
  * start and end events) through a real Kafka broker into the live job on a Flink MiniCluster and a
  * real OpenSearch: every expected alert arrives on {@code callqa.alerts} while its call is still
- * open, every call is indexed once when it ends with the violations its sidecar names, and
- * unreadable records land in {@code callqa-errors} with their reason while the rest goes on.
+ * open, every call is indexed once when it ends with the violations its sidecar names, the
+ * agent-assist steps its document's post-call assist finds are suggested and withdrawn live on
+ * {@code callqa.assist} and in {@code callqa-assist-*}, and unreadable records land in {@code
+ * callqa-errors} with their reason while the rest goes on.
  */
 @ExtendWith({OpenSearchExtension.class, KafkaExtension.class})
 class LiveCallsITCase {
@@ -98,7 +100,11 @@ class LiveCallsITCase {
                     .get();
         }
         IndexContents.delete(
-                opensearch, IndexNames.CALLS, IndexNames.ERRORS_ALL, IndexNames.ALERTS_ALL);
+                opensearch,
+                IndexNames.CALLS,
+                IndexNames.ERRORS_ALL,
+                IndexNames.ALERTS_ALL,
+                IndexNames.ASSIST_ALL);
         CallqaIndices.installTemplates(node.httpUri());
 
         Configuration conf = new Configuration();
@@ -214,6 +220,57 @@ class LiveCallsITCase {
                                     Duration.ofSeconds(10)))
                     .extracting(a -> a.path("alert_id").asText())
                     .containsExactlyInAnyOrderElementsOf(alertType.keySet());
+
+            // Agent assist: every step the call document's post-call assist suggested was
+            // suggested live on callqa.assist, and withdrawn when the document says it was done;
+            // the assist index holds the same events under their ids.
+            Set<String> expectedAssist = new TreeSet<>();
+            for (JsonNode doc : docs) {
+                for (JsonNode p : doc.at("/assist/playbooks")) {
+                    for (JsonNode st : p.path("steps")) {
+                        String step =
+                                doc.path("call_id").asText()
+                                        + ":"
+                                        + p.path("playbook").asText()
+                                        + ":"
+                                        + st.path("step").asText();
+                        if (!st.path("suggested_at").isNull()) {
+                            expectedAssist.add(step + ":suggested");
+                            if (!st.path("done_at").isNull()) {
+                                expectedAssist.add(step + ":withdrawn");
+                            }
+                        }
+                    }
+                }
+            }
+            assertThat(expectedAssist)
+                    .anyMatch(k -> k.endsWith(":suggested"))
+                    .anyMatch(k -> k.endsWith(":withdrawn"));
+            List<JsonNode> assist = readTopic(bootstrap, LiveTopics.ASSIST, expectedAssist.size());
+            // At least once: a redelivered event has the same id.
+            Set<String> assistOnTopic = new TreeSet<>();
+            List<Long> assistRaisedMs = new ArrayList<>();
+            for (JsonNode e : assist) {
+                assistOnTopic.add(e.path("event_id").asText());
+                assistRaisedMs.add(
+                        e.at("/live/raised_at").asLong() - e.at("/live/finalized_at").asLong());
+            }
+            assertThat(assistOnTopic).isEqualTo(expectedAssist);
+            assertThat(assistRaisedMs).allMatch(ms -> ms >= 0);
+            assistRaisedMs.sort(null);
+            System.out.printf(
+                    "LiveCallsITCase: %d assist events, finalization to raised median %d ms, max"
+                            + " %d ms%n",
+                    assistRaisedMs.size(),
+                    assistRaisedMs.get(assistRaisedMs.size() / 2),
+                    assistRaisedMs.get(assistRaisedMs.size() - 1));
+            assertThat(
+                            awaitDocuments(
+                                    IndexNames.ASSIST_ALL,
+                                    expectedAssist.size(),
+                                    Duration.ofSeconds(10)))
+                    .extracting(e -> e.path("event_id").asText())
+                    .containsExactlyInAnyOrderElementsOf(expectedAssist);
 
             List<JsonNode> errors = search(IndexNames.ERRORS_ALL);
             assertThat(errors)
