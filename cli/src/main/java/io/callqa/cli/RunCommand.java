@@ -37,11 +37,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Run the callqa job over recorded and live calls and index them into OpenSearch.",
             "Reads pre-transcribed calls: sidecar *.json files under --input, and/or whole-call"
-                    + " transcripts from the Kafka topic --transcripts-topic at --kafka. With"
-                    + " --live it also analyses live calls from callqa.call-events, callqa.audio"
-                    + " and callqa.utterances at --kafka, raising alerts on callqa.alerts while"
-                    + " they go on. Bad input goes to callqa-errors with the reason and the job"
-                    + " carries on."
+                + " transcripts from the Kafka topic --transcripts-topic at --kafka. With --live it"
+                + " also analyses live calls from callqa.call-events, callqa.audio and"
+                + " callqa.utterances at --kafka, raising alerts on callqa.alerts and agent-assist"
+                + " suggestions on callqa.assist while they go on. Bad input goes to callqa-errors"
+                + " with the reason and the job carries on."
         })
 final class RunCommand implements Callable<Integer> {
 
