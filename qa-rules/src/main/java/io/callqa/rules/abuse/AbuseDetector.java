@@ -75,8 +75,8 @@ public final class AbuseDetector {
     /** Words between "you" and the term that aim the term at someone or something else. */
     private static final Set<String> ELSEWHERE =
             Set.of(
-                    "i", "im", "me", "my", "myself", "ive", "id", "ill", "this", "that", "the",
-                    "these", "those", "your", "its", "it", "app", "website", "thing", "system");
+                    "i", "im", "me", "my", "myself", "ive", "id", "ill", "this", "that", "these",
+                    "those", "your", "its", "it", "app", "website", "thing", "system");
 
     private static final List<String> QUOTING =
             List.of(
