@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param audio what audio analysis measured (prosody, emotion), or null without a recording
  * @param assist what the pack's playbooks would have suggested to the agent and whether the agent
  *     followed it
+ * @param abuse the customer's abuse of the agent, and the notice the agent may read
  */
 public record CallReport(
         CallAnalysis analysis,
@@ -41,7 +42,8 @@ public record CallReport(
         Asr asr,
         ConversationDynamics dynamics,
         CallFeatures audio,
-        AssistReport assist) {
+        AssistReport assist,
+        AbuseReport abuse) {
 
     /** Copies the metadata, keeping its order. */
     public CallReport {

@@ -4,11 +4,13 @@ import io.callqa.audio.CallFeatures;
 import io.callqa.audio.dynamics.ConversationDynamics;
 import io.callqa.audio.dynamics.DynamicsSettings;
 import io.callqa.audio.dynamics.SpeechSegment;
+import io.callqa.rules.abuse.AbuseDetector;
 import io.callqa.rules.acts.DialogueActClassifier;
 import io.callqa.rules.assist.AgentAssist;
 import io.callqa.rules.assist.AssistReport;
 import io.callqa.rules.assist.AssistSession;
 import io.callqa.rules.classify.CallClassifier;
+import io.callqa.rules.engine.Alert;
 import io.callqa.rules.engine.CallAnalysis;
 import io.callqa.rules.engine.CallAnalyzer;
 import io.callqa.rules.pack.Metric;
@@ -22,10 +24,12 @@ import io.callqa.rules.summary.CallSummarizer;
 import io.callqa.rules.transcript.CallTranscript;
 import io.callqa.rules.transcript.Speaker;
 import io.callqa.rules.transcript.Utterance;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one analysis of a call: a transcript, and its recording's measures when there is one, in; a
@@ -46,6 +50,7 @@ public final class CallReporter {
     private final Map<String, CallAnalyzer> analyzers = new HashMap<>();
     private final Map<String, AgentAssist> assists = new HashMap<>();
     private final CallClassifier classifier = CallClassifier.defaultModel();
+    private final AbuseDetector abuse = AbuseDetector.defaults();
     private final CallActs acts = new CallActs(DialogueActClassifier.defaults());
 
     /** A reporter scoring with the bundled pack of each call's language. */
@@ -79,6 +84,9 @@ public final class CallReporter {
                 audio == null
                         ? analyzer(t.language()).analyze(t)
                         : analyzer(t.language()).analyze(t, AudioSignals.signals(t, audio));
+        // Run on the redacted call, so the evidence the document keeps holds no personal data.
+        AbuseReport abused = AbuseReport.of(analysis.call(), pack(t.language()), abuse);
+        analysis = withAbuseAlert(analysis, abused);
         ConversationDynamics dynamics = audio == null ? turnTaking(t) : audio.dynamics();
         return new CallReport(
                 analysis,
@@ -89,7 +97,28 @@ public final class CallReporter {
                 asr,
                 dynamics,
                 audio,
-                assist(analysis.call()));
+                assist(analysis.call()),
+                abused);
+    }
+
+    /** The analysis with the call's abuse alert among its alerts, so every reader lists it. */
+    private static CallAnalysis withAbuseAlert(CallAnalysis a, AbuseReport abused) {
+        Optional<Alert> alert = abused.alert(a.call().callId());
+        if (alert.isEmpty()) {
+            return a;
+        }
+        List<Alert> alerts = new ArrayList<>(a.alerts());
+        alerts.add(alert.get());
+        return new CallAnalysis(
+                a.call(),
+                a.durationS(),
+                a.pack(),
+                a.results(),
+                a.scorecard(),
+                a.summary(),
+                a.pii(),
+                a.agitated(),
+                alerts);
     }
 
     /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.AbuseReport;
 import io.callqa.analysis.AudioSignals;
 import io.callqa.analysis.CallReport;
 import io.callqa.analysis.Source;
@@ -18,6 +19,7 @@ import io.callqa.audio.Prosody;
 import io.callqa.audio.UtteranceFeatures;
 import io.callqa.audio.dynamics.ConversationDynamics;
 import io.callqa.audio.dynamics.SpeechSegment;
+import io.callqa.rules.abuse.AbuseFinding;
 import io.callqa.rules.classify.Classification;
 import io.callqa.rules.engine.Alert;
 import io.callqa.rules.engine.CallAnalysis;
@@ -219,8 +221,28 @@ public final class CallDocuments {
         }
         putDeadAir(root, r.dynamics() == null ? List.of() : r.dynamics().deadAir());
         root.set(ASSIST.name(), AssistDocuments.report(r.assist(), a.pack()));
+        putAbuse(root.putObject(ABUSE.name()), r.abuse());
         root.put(UTTERANCE_COUNT.name(), t.utterances().size());
         return root;
+    }
+
+    private static void putAbuse(ObjectNode o, AbuseReport abuse) {
+        o.put(ABUSE_FLAGGED.name(), abuse.flagged());
+        o.put(ABUSE_COUNT.name(), abuse.findings().size());
+        ArrayNode kinds = o.putArray(ABUSE_KINDS.name());
+        abuse.kinds().forEach(kinds::add);
+        ArrayNode findings = o.putArray(ABUSE_FINDINGS.name());
+        for (AbuseFinding f : abuse.findings()) {
+            ObjectNode fo = findings.addObject();
+            fo.put(ABUSE_UTTERANCE.name(), f.utterance());
+            fo.put(ABUSE_T.name(), round2(f.t()));
+            fo.put(ABUSE_KIND.name(), f.kind().id());
+            fo.put(ABUSE_TEXT.name(), f.text());
+            ArrayNode terms = fo.putArray(ABUSE_TERMS.name());
+            f.terms().forEach(terms::add);
+            fo.put(ABUSE_CONFIDENCE.name(), round3(f.confidence()));
+        }
+        o.put(ABUSE_NOTICE.name(), abuse.notice());
     }
 
     private static ObjectNode rulepack(CallAnalysis a) {

@@ -100,14 +100,24 @@ public final class CallFields {
     public static final DocumentField ALERT_T = f("alerts.t");
     public static final DocumentField ALERT_MESSAGE = f("alerts.message");
 
-    /** Abuse of the agent by the caller, one entry per abusive utterance (masked evidence). */
+    /**
+     * Abuse of the agent by the caller: whether, how often, which kinds, one finding per abusive
+     * utterance (its redacted text and the lexicon terms that matched), and the notice the agent
+     * may read.
+     */
     public static final DocumentField ABUSE = f("abuse");
 
-    public static final DocumentField ABUSE_UTTERANCE = f("abuse.utterance");
-    public static final DocumentField ABUSE_T = f("abuse.t");
-    public static final DocumentField ABUSE_KIND = f("abuse.kind");
-    public static final DocumentField ABUSE_CONFIDENCE = f("abuse.confidence");
-    public static final DocumentField ABUSE_EVIDENCE = f("abuse.evidence");
+    public static final DocumentField ABUSE_FLAGGED = f("abuse.flagged");
+    public static final DocumentField ABUSE_COUNT = f("abuse.count");
+    public static final DocumentField ABUSE_KINDS = f("abuse.kinds");
+    public static final DocumentField ABUSE_FINDINGS = f("abuse.findings");
+    public static final DocumentField ABUSE_UTTERANCE = f("abuse.findings.utterance");
+    public static final DocumentField ABUSE_T = f("abuse.findings.t");
+    public static final DocumentField ABUSE_KIND = f("abuse.findings.kind");
+    public static final DocumentField ABUSE_TEXT = f("abuse.findings.text");
+    public static final DocumentField ABUSE_TERMS = f("abuse.findings.terms");
+    public static final DocumentField ABUSE_CONFIDENCE = f("abuse.findings.confidence");
+    public static final DocumentField ABUSE_NOTICE = f("abuse.notice");
 
     /** Agent assist after the call: what was suggested and whether the agent followed it. */
     public static final DocumentField ASSIST = f("assist");

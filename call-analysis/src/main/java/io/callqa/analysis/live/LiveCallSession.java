@@ -7,9 +7,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.callqa.analysis.AbuseReport;
 import io.callqa.analysis.live.SessionState.Heard;
 import io.callqa.analysis.live.SessionState.Hit;
 import io.callqa.analysis.live.SessionState.RuleState;
+import io.callqa.rules.abuse.AbuseDetector;
+import io.callqa.rules.abuse.AbuseFinding;
 import io.callqa.rules.acts.ActScores;
 import io.callqa.rules.acts.DialogueAct;
 import io.callqa.rules.assist.AssistEvent;
@@ -261,6 +264,16 @@ public final class LiveCallSession {
                                     h.start,
                                     "customer agitated"),
                             null));
+        }
+        if (h.speaker == Speaker.CUSTOMER && !s.abuseRaised) {
+            // The same alert id as after the call, so live and post-call share one alert.
+            Optional<AbuseFinding> abuse =
+                    AbuseDetector.defaults().find(i, h.start, h.redacted(), s.language);
+            if (abuse.isPresent()) {
+                s.abuseRaised = true;
+                Alert a = AbuseReport.alert(s.callId, abuse.get(), AbuseReport.notice(pack.pack()));
+                out.add(new SettledAlert(a, h.speaker, h.redacted()));
+            }
         }
         for (Rule rule : pack.pack().rules()) {
             RuleState rs = s.rules.get(rule.id());

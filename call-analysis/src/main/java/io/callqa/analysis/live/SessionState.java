@@ -51,6 +51,9 @@ final class SessionState {
     /** Whether the agitated-customer alert was raised. */
     public boolean angerRaised;
 
+    /** Whether the customer-abuse alert was raised. */
+    public boolean abuseRaised;
+
     /** The recent utterances, by index, oldest first. */
     public List<Heard> recent = new ArrayList<>();
 
