@@ -539,11 +539,8 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
             return;
         }
         LiveCall c = call.value();
-        Map<String, String> metadata = new HashMap<>(c == null ? Map.of() : c.metadata);
-        metadata.remove("language");
-        Map<String, String> redacted = CallReporter.redactedMetadata(metadata);
-        Optional<Instant> startedAt =
-                c == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(c.startedAtMillis));
+        Map<String, String> redacted = documentMetadata(c);
+        Optional<Instant> startedAt = startedAt(c);
         LiveStamp stamp =
                 new LiveStamp(
                         ctx.timerService().currentProcessingTime(),
@@ -555,6 +552,17 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
                     AssistDocuments.event(
                             ctx.getCurrentKey(), s.language(), startedAt, redacted, e, stamp));
         }
+    }
+
+    /** The call's metadata as its documents carry it: redacted, without the language. */
+    private static Map<String, String> documentMetadata(LiveCall c) {
+        Map<String, String> metadata = new HashMap<>(c == null ? Map.of() : c.metadata);
+        metadata.remove("language");
+        return CallReporter.redactedMetadata(metadata);
+    }
+
+    private static Optional<Instant> startedAt(LiveCall c) {
+        return c == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(c.startedAtMillis));
     }
 
     /** The session of a call whose first utterance is {@code first}. */
@@ -605,11 +613,8 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
             return;
         }
         LiveCall c = call.value();
-        Map<String, String> metadata = new HashMap<>(c == null ? Map.of() : c.metadata);
-        metadata.remove("language");
-        Map<String, String> redacted = CallReporter.redactedMetadata(metadata);
-        Optional<Instant> startedAt =
-                c == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(c.startedAtMillis));
+        Map<String, String> redacted = documentMetadata(c);
+        Optional<Instant> startedAt = startedAt(c);
         for (SettledAlert a : settled) {
             raise(
                     ctx,

@@ -109,20 +109,8 @@ public final class LiveTopics {
      * {@code alert_id}.
      */
     public static KafkaSink<AlertDocument> alertSink(String bootstrapServers, String topic) {
-        Properties props = new Properties();
         // An alert is worth sending at once; there are few of them, so batching gains nothing.
-        props.setProperty("linger.ms", "0");
-        return KafkaSink.<AlertDocument>builder()
-                .setBootstrapServers(bootstrapServers)
-                .setKafkaProducerConfig(props)
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                .setRecordSerializer(
-                        KafkaRecordSerializationSchema.<AlertDocument>builder()
-                                .setTopic(topic)
-                                .setKeySerializationSchema(new AlertKey())
-                                .setValueSerializationSchema(new AlertValue())
-                                .build())
-                .build();
+        return sentAtOnce(bootstrapServers, topic, new AlertKey(), new AlertValue());
     }
 
     /**
@@ -131,18 +119,27 @@ public final class LiveTopics {
      * once: a consumer deduplicates by {@code event_id}.
      */
     public static KafkaSink<AssistDocument> assistSink(String bootstrapServers, String topic) {
-        Properties props = new Properties();
         // The agent needs the suggestion while the customer is still on the line: no batching.
+        return sentAtOnce(bootstrapServers, topic, new AssistKey(), new AssistValue());
+    }
+
+    /** An at-least-once sink that sends each record as soon as it comes (no linger). */
+    private static <T> KafkaSink<T> sentAtOnce(
+            String bootstrapServers,
+            String topic,
+            SerializationSchema<T> key,
+            SerializationSchema<T> value) {
+        Properties props = new Properties();
         props.setProperty("linger.ms", "0");
-        return KafkaSink.<AssistDocument>builder()
+        return KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setKafkaProducerConfig(props)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .setRecordSerializer(
-                        KafkaRecordSerializationSchema.<AssistDocument>builder()
+                        KafkaRecordSerializationSchema.<T>builder()
                                 .setTopic(topic)
-                                .setKeySerializationSchema(new AssistKey())
-                                .setValueSerializationSchema(new AssistValue())
+                                .setKeySerializationSchema(key)
+                                .setValueSerializationSchema(value)
                                 .build())
                 .build();
     }

@@ -233,16 +233,7 @@ class LiveCallAnalysisTest {
         open();
         for (String id : List.of("s-en-billing-01", "s-en-billing-02", "s-ko-refund-01")) {
             JsonNode side = JSON.readTree(SAMPLES.resolve(id + ".json").toFile());
-            harness.processElement(
-                    LiveAudio.started(
-                            id,
-                            0,
-                            Map.of(
-                                    "language",
-                                    side.path("language").asText(),
-                                    "brand",
-                                    side.path("brand").asText())),
-                    0);
+            harness.processElement(started(id, side), 0);
             List<JsonNode> us = new ArrayList<>();
             side.path("utterances").forEach(us::add);
             us.sort(Comparator.comparingDouble(u -> u.path("end").asDouble()));
@@ -365,16 +356,7 @@ class LiveCallAnalysisTest {
                             .thenComparing(u -> u.path("speaker").asText()));
             int half = us.size() / 2;
             open();
-            harness.processElement(
-                    LiveAudio.started(
-                            id,
-                            0,
-                            Map.of(
-                                    "language",
-                                    side.path("language").asText(),
-                                    "brand",
-                                    side.path("brand").asText())),
-                    0);
+            harness.processElement(started(id, side), 0);
             OperatorSubtaskState middle = null;
             List<JsonNode> firstHalf = new ArrayList<>();
             for (int k = 0; k < us.size(); k++) {
@@ -548,5 +530,17 @@ class LiveCallAnalysisTest {
         harness.processElement(LiveAudio.closed("c8", "ended", Map.of("language", "en")), 0);
         JsonNode doc = JSON.readTree(harness.extractOutputValues().get(0).json());
         assertThat(doc.path("utterances")).hasSize(2);
+    }
+
+    /** The start of a sample call, with the language and brand of its sidecar. */
+    private static LiveAudio started(String id, JsonNode side) {
+        return LiveAudio.started(
+                id,
+                0,
+                Map.of(
+                        "language",
+                        side.path("language").asText(),
+                        "brand",
+                        side.path("brand").asText()));
     }
 }
