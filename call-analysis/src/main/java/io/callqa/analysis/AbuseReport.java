@@ -103,7 +103,8 @@ public record AbuseReport(List<AbuseFinding> findings, String notice) {
                 Severity.HIGH,
                 first.utterance(),
                 first.t(),
-                "Customer abuse (" + describe(first.kind()) + "). Notice for the agent: " + notice);
+                "Customer abuse (" + describe(first.kind()) + "). Notice for the agent: " + notice,
+                new Alert.Abuse(first, notice));
     }
 
     private static String describe(AbuseKind kind) {

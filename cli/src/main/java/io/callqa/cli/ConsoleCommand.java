@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
             "Serve the supervisor web console (calls, reviews, live alerts, aggregates) over an"
                     + " OpenSearch.",
             "Users sign in with basic auth from --users FILE; add one with --add-user NAME:ROLE"
-                    + " (roles: supervisor, compliance, floor)."
+                    + " (roles: supervisor, compliance, floor, agent; an agent's NAME is their"
+                    + " agent_id)."
         })
 final class ConsoleCommand implements Callable<Integer> {
 
@@ -225,9 +226,10 @@ final class ConsoleCommand implements Callable<Integer> {
 
     /**
      * A users file with one user per role and fresh random passwords, for the demo; returns the
-     * passwords by user name.
+     * passwords by user name. Each user is named after their role, but the agent, who is named
+     * {@code agentId} so that their own calls' agent views are theirs.
      */
-    static Map<String, String> writeDemoUsers(Path file) throws IOException {
+    static Map<String, String> writeDemoUsers(Path file, String agentId) throws IOException {
         SecureRandom random = new SecureRandom();
         String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         Map<String, String> passwords = new LinkedHashMap<>();
@@ -237,11 +239,17 @@ final class ConsoleCommand implements Callable<Integer> {
             for (int i = 0; i < 12; i++) {
                 p.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            passwords.put(r.id(), p.toString());
-            lines.append(Users.line(r.id(), r, p.toString().toCharArray())).append('\n');
+            String name = r == Role.AGENT ? agentId : r.id();
+            passwords.put(name, p.toString());
+            lines.append(Users.line(name, r, p.toString().toCharArray())).append('\n');
         }
         Users.write(file, lines.toString());
         return passwords;
+    }
+
+    /** As {@link #writeDemoUsers(Path, String)}, with the agent named {@code agent}. */
+    static Map<String, String> writeDemoUsers(Path file) throws IOException {
+        return writeDemoUsers(file, Role.AGENT.id());
     }
 
     /** The console's address with credentials, as printed for the demo. */

@@ -1,10 +1,12 @@
 package io.callqa.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callqa.console.ConsoleServer;
 import io.callqa.pipeline.CallqaJob;
 import io.callqa.pipeline.OpenSearchConnection;
 import io.callqa.servers.LocalOpenSearch;
 import io.callqa.servers.ServerDistributions;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.opensearch.client.transport.OpenSearchTransport;
@@ -193,7 +196,8 @@ final class DemoCommand implements Callable<Integer> {
                         PosixFilePermissions.asFileAttribute(
                                 PosixFilePermissions.fromString("rw-------")));
         usersFile.toFile().deleteOnExit();
-        Map<String, String> passwords = ConsoleCommand.writeDemoUsers(usersFile);
+        String agent = firstAgent(samples);
+        Map<String, String> passwords = ConsoleCommand.writeDemoUsers(usersFile, agent);
         io.callqa.console.Users users = ConsoleCommand.readUsers(usersFile);
         ConsoleServer console;
         try {
@@ -205,8 +209,36 @@ final class DemoCommand implements Callable<Integer> {
             console = ConsoleCommand.start(transport, users, "127.0.0.1", 0, List.of(samples));
         }
         out.println(ConsoleCommand.demoBanner(console.url(), passwords));
+        out.println(
+                "  ("
+                        + agent
+                        + " is an agent: the Live calls page shows the agent view of their calls;"
+                        + " supervisor and floor see every call's)");
         out.flush();
         return console;
+    }
+
+    /**
+     * The agent of the first sample call (by file name) that names one, for the demo's agent user,
+     * or {@code agent} if none does.
+     */
+    static String firstAgent(Path samples) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(samples)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        ObjectMapper json = new ObjectMapper();
+        for (Path f : files) {
+            try {
+                String agent = json.readTree(f.toFile()).path("agent_id").asText("");
+                if (agent.matches("[A-Za-z0-9._@-]{1,64}")) {
+                    return agent;
+                }
+            } catch (IOException e) {
+                // A sample that does not parse is reported when it is indexed; skip it here.
+            }
+        }
+        return "agent";
     }
 
     private static LocalOpenSearch startLocalOpenSearch(PrintWriter out) {

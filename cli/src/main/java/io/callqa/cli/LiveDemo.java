@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callqa.analysis.document.AlertFields;
+import io.callqa.analysis.document.AssistFields;
 import io.callqa.analysis.document.CallFields;
 import io.callqa.analysis.document.IndexNames;
 import io.callqa.pipeline.CallqaJob;
@@ -107,8 +108,9 @@ final class LiveDemo implements AutoCloseable {
             LiveDemo demo = new LiveDemo(local, job, calls, bootstrap, speed, opensearch);
             out.printf(
                     "Replaying %d sample call(s) as live calls (ids ending in %s) at %sx through"
-                            + " Kafka %s: open the console's Alerts page (the floor user) to"
-                            + " see alerts arrive while the calls go on.%n",
+                            + " Kafka %s: open the console's Live alerts page (the floor user) to"
+                            + " see alerts arrive while the calls go on, and Live calls for each"
+                            + " call's agent view with its suggestions.%n",
                     calls.size(), ID_SUFFIX, speed, bootstrap);
             out.flush();
             demo.replay.start();
@@ -153,9 +155,16 @@ final class LiveDemo implements AutoCloseable {
                     null);
         }
         long alerts = count(IndexNames.ALERTS_ALL, callsQuery(true));
+        ObjectNode suggestions = callsQuery(false);
+        ((ArrayNode) suggestions.at("/query/bool/filter"))
+                .addObject()
+                .putObject("term")
+                .put(AssistFields.TYPE.path(), AssistFields.SUGGESTED);
+        long suggested = count(IndexNames.ASSIST_ALL, suggestions);
         out.printf(
-                "%d live call(s) indexed; %d alert(s) raised while the calls were live.%n",
-                indexed, alerts);
+                "%d live call(s) indexed; %d alert(s) raised while the calls were live; %d"
+                        + " suggestion(s) shown to their agents.%n",
+                indexed, alerts, suggested);
         out.flush();
     }
 

@@ -5,12 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.document.AlertDocument;
+import io.callqa.analysis.document.AssistDocument;
+import io.callqa.analysis.document.AssistDocuments;
+import io.callqa.analysis.document.CallDocuments;
+import io.callqa.analysis.document.LiveStamp;
+import io.callqa.analysis.live.LiveCallSession;
+import io.callqa.analysis.live.LivePack;
+import io.callqa.analysis.live.SettledAlert;
+import io.callqa.analysis.live.UtteranceOutcome;
 import io.callqa.console.ConsoleServer;
 import io.callqa.console.Users;
 import io.callqa.pipeline.CallqaIndices;
 import io.callqa.pipeline.CallqaJob;
 import io.callqa.pipeline.OpenSearchConnection;
 import io.callqa.pipeline.PipelineOptions;
+import io.callqa.rules.assist.AssistEvent;
+import io.callqa.rules.pack.RulePackLoader;
+import io.callqa.rules.transcript.CallTranscript;
+import io.callqa.rules.transcript.Speaker;
+import io.callqa.rules.transcript.TranscriptReader;
+import io.callqa.rules.transcript.Utterance;
 import io.callqa.testing.OpenSearchExtension;
 import io.callqa.testing.OpenSearchNode;
 import java.io.IOException;
@@ -27,6 +42,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,19 +51,13 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
@@ -72,40 +82,43 @@ class ConsoleBrowserITCase {
                             .setNumberSlotsPerTaskManager(2)
                             .build());
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SAMPLES = Path.of("..", "samples");
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final Path ABUSE =
+            Path.of("src", "test", "resources", "io", "callqa", "cli", "abuse");
+
+    /** The demo agent user: an agent of the samples, whose agent views are theirs. */
+    private static final String AGENT = "a-104";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private static Path calls;
     private static OpenSearchTransport transport;
     private static ConsoleServer console;
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
     private static Map<String, String> passwords;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void indexSamplesAndStart(OpenSearchNode node) throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String why =
-                    "ConsoleBrowserITCase skipped: needs "
-                            + CHROMIUM
-                            + " and "
-                            + CHROMEDRIVER
-                            + " (apt-get install chromium chromium-driver; .ci/run installs them)";
-            System.out.println(why);
-            Assumptions.abort(why);
-        }
+        chromium = HeadlessChromium.start("ConsoleBrowserITCase");
+        browser = chromium.driver;
         transport = OpenSearchConnection.open(node.httpUri());
         generic(
                 "DELETE",
-                "/callqa-calls,callqa-alerts,callqa-errors,callqa-reviews?ignore_unavailable=true",
+                "/callqa-calls,callqa-alerts*,callqa-assist*,callqa-errors*,callqa-reviews"
+                        + "?ignore_unavailable=true",
                 null);
         calls = Files.createTempDirectory("console-it");
         try (Stream<Path> files = Files.list(SAMPLES)) {
             for (Path f : files.filter(p -> p.toString().matches(".*\\.(json|wav)$")).toList()) {
+                Files.copy(f, calls.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        // Abusive and angry-but-civil calls beside the samples, for the abuse figures.
+        try (Stream<Path> files = Files.list(ABUSE)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
                 Files.copy(f, calls.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
@@ -117,7 +130,7 @@ class ConsoleBrowserITCase {
         generic("POST", "/callqa-calls,callqa-alerts*/_refresh", null);
 
         Path usersFile = calls.resolve("users.txt");
-        passwords = ConsoleCommand.writeDemoUsers(usersFile);
+        passwords = ConsoleCommand.writeDemoUsers(usersFile, AGENT);
         console =
                 ConsoleServer.builder()
                         .opensearch(transport)
@@ -126,21 +139,6 @@ class ConsoleBrowserITCase {
                         .audioDir(calls)
                         .start();
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--window-size=1400,1600",
-                "--lang=en-US");
-        ChromeDriverService service =
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(CHROMEDRIVER.toFile())
-                        .usingAnyFreePort()
-                        .build();
-        browser = new ChromeDriver(service, options);
         // Basic auth once with the URL; Chromium then sends the credentials for the origin,
         // also for the pages' fetch and EventSource requests.
         URI u = console.url();
@@ -152,13 +150,12 @@ class ConsoleBrowserITCase {
                         + ":"
                         + u.getPort()
                         + "/calls");
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (console != null) {
             console.close();
@@ -453,6 +450,217 @@ class ConsoleBrowserITCase {
         screenshot("aggregates");
     }
 
+    @Test
+    void theAgentViewShowsEachSuggestionAsItComesAndMovesItToDoneOnceDone() throws Exception {
+        // A sample call heard live by the production session, its events indexed one by one as
+        // the live job writes them (no forced refresh), with an abusive remark at the end.
+        String callId = "s-en-refund-01-agent-view";
+        JsonNode sidecar = JSON.readTree(SAMPLES.resolve("s-en-refund-01.json").toFile());
+        CallTranscript call = new TranscriptReader().read(SAMPLES.resolve("s-en-refund-01.json"));
+        Map<String, String> metadata =
+                Map.of(
+                        "agent_id", sidecar.path("agent_id").asText(),
+                        "team", sidecar.path("team").asText());
+        assertThat(metadata.get("agent_id")).isEqualTo(AGENT);
+        LiveCallSession session =
+                new LiveCallSession(
+                        new LivePack(new RulePackLoader().loadDefault("en")),
+                        callId,
+                        "en",
+                        metadata);
+        List<AssistDocument> assist = new ArrayList<>();
+        List<AlertDocument> alerts = new ArrayList<>();
+        List<Utterance> heard = new ArrayList<>(call.utterances());
+        double end = heard.get(heard.size() - 1).end();
+        heard.add(
+                new Utterance(
+                        Speaker.CUSTOMER, end + 1, end + 4, "you useless idiot, just do your job"));
+        for (Utterance u : heard) {
+            UtteranceOutcome o = session.heard(u, null);
+            long now = System.currentTimeMillis();
+            for (AssistEvent e : o.assist()) {
+                assist.add(
+                        AssistDocuments.event(
+                                callId,
+                                "en",
+                                call.startedAt(),
+                                metadata,
+                                e,
+                                new LiveStamp(now, LiveStamp.SettledBy.UTTERANCE, now)));
+            }
+            for (SettledAlert a : o.alerts()) {
+                alerts.add(
+                        CallDocuments.alert(
+                                callId,
+                                "en",
+                                call.startedAt(),
+                                metadata,
+                                a.alert(),
+                                a.speaker(),
+                                a.text(),
+                                new LiveStamp(now, LiveStamp.SettledBy.UTTERANCE, now)));
+            }
+        }
+        List<AssistDocument> suggested =
+                assist.stream().filter(d -> d.json().contains("\"type\":\"suggested\"")).toList();
+        List<AssistDocument> withdrawn =
+                assist.stream().filter(d -> d.json().contains("\"type\":\"withdrawn\"")).toList();
+        assertThat(suggested).as("suggestions for a refund call").isNotEmpty();
+        assertThat(withdrawn).as("steps the agent did").isNotEmpty();
+        AlertDocument abuse =
+                alerts.stream()
+                        .filter(a -> a.alertId().endsWith(":abuse"))
+                        .findFirst()
+                        .orElseThrow();
+
+        // The first suggestion is there when the view opens; the rest arrive while it is open.
+        index(assist.get(0));
+        generic("POST", "/callqa-assist*/_refresh", null);
+        open("/live");
+        assertThat(browser.findElements(By.cssSelector("#live-calls tr.live-call")))
+                .extracting(e -> e.getAttribute("data-call"))
+                .contains(callId);
+        open("/live/" + callId);
+        wait(d -> d.findElement(By.id("live-state")).getText().equals("live"));
+        assertThat(browser.findElements(By.cssSelector("#suggestions li.step"))).hasSize(1);
+        List<Double> latencies = new ArrayList<>();
+        for (AssistDocument d : assist.subList(1, assist.size())) {
+            index(d);
+            long indexed = System.nanoTime();
+            JsonNode e = JSON.readTree(d.json());
+            String key =
+                    (e.path("playbook").asText() + "--" + e.path("step").asText())
+                            .replaceAll("[^A-Za-z0-9_-]", "_");
+            String where = e.path("type").asText().equals("suggested") ? "#suggestions" : "#done";
+            By item = By.cssSelector(where + " li#step-" + key);
+            wait(x -> !x.findElements(item).isEmpty());
+            latencies.add((System.nanoTime() - indexed) / 1e9);
+        }
+        Collections.sort(latencies);
+        System.out.printf(
+                "agent view: %d events shown, median %.2f s, slowest %.2f s after indexing%n",
+                latencies.size(),
+                latencies.get(latencies.size() / 2),
+                latencies.get(latencies.size() - 1));
+        assertThat(latencies.get(latencies.size() - 1)).as("slowest event, s").isLessThan(2.0);
+        // What is done has left the suggestions; what is not is still shown, with its phrases.
+        assertThat(browser.findElements(By.cssSelector("#done li.step"))).hasSize(withdrawn.size());
+        assertThat(browser.findElements(By.cssSelector("#suggestions li.step")))
+                .hasSize(suggested.size() - withdrawn.size());
+        String firstText = JSON.readTree(suggested.get(0).json()).path("text").asText();
+        assertThat(browser.findElement(By.id("agent-view")).getText()).contains(firstText);
+
+        // The abuse alert reaches the agent with the notice they may read.
+        generic(
+                "PUT",
+                "/callqa-alerts-" + day(abuse.at()) + "/_doc/" + abuse.alertId(),
+                JSON.readTree(abuse.json()));
+        By notice = By.cssSelector("li.call-alert.abuse .notice");
+        wait(x -> !x.findElements(notice).isEmpty());
+        assertThat(browser.findElement(notice).getText())
+                .contains(JSON.readTree(abuse.json()).at("/abuse/notice").asText());
+        screenshot("agent-view");
+
+        // An agent follows only their own calls; nothing else of the console is theirs.
+        String agent = basic(AGENT);
+        HttpResponse<byte[]> own = get("/api/live/" + callId, agent, null);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(own.body()).path("assist")).hasSize(assist.size());
+        assertThat(get("/calls", agent, null).statusCode()).isEqualTo(403);
+        assertThat(get("/alerts", agent, null).statusCode()).isEqualTo(403);
+        assertThat(get("/abuse", agent, null).statusCode()).isEqualTo(403);
+        assertThat(get("/live/" + callId, basic("compliance"), null).statusCode()).isEqualTo(403);
+        String list = new String(get("/live", agent, null).body(), StandardCharsets.UTF_8);
+        assertThat(list).contains(callId);
+        open("/live/" + callId + "?lang=ko");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("상담원 화면");
+    }
+
+    @Test
+    void theAbusePageCountsAbusiveCallsPerAgentPerDayAndListsThem() throws Exception {
+        List<String> flagged = idsWhere("{\"term\":{\"abuse.flagged\":true}}");
+        assertThat(flagged).as("abusive calls indexed").isNotEmpty();
+        open("/abuse");
+        assertThat(browser.findElements(By.cssSelector("#abuse-calls tr.abuse-call")))
+                .extracting(e -> e.getAttribute("data-call"))
+                .containsExactlyInAnyOrderElementsOf(flagged);
+        // Per agent and UTC day, as many as the index holds; angry but civil calls are not there.
+        for (String id : flagged) {
+            JsonNode c = doc("callqa-calls", id);
+            String day = c.path("started_at").asText().substring(0, 10);
+            String agentId = c.path("agent_id").asText();
+            long expected =
+                    idsWhere(
+                                    "{\"bool\":{\"filter\":[{\"term\":{\"abuse.flagged\":true}},"
+                                            + "{\"term\":{\"agent_id\":\""
+                                            + agentId
+                                            + "\"}},{\"range\":{\"started_at\":{\"gte\":\""
+                                            + day
+                                            + "T00:00:00Z\",\"lt\":\""
+                                            + java.time.LocalDate.parse(day).plusDays(1)
+                                            + "T00:00:00Z\"}}}]}}")
+                            .size();
+            WebElement cell =
+                    browser.findElement(
+                            By.cssSelector(
+                                    "#abuse-agents tr[data-agent='"
+                                            + agentId
+                                            + "'] td[data-day='"
+                                            + day
+                                            + "']"));
+            assertThat(cell.getText())
+                    .as(agentId + " on " + day)
+                    .isEqualTo(Long.toString(expected));
+            assertThat(
+                            browser.findElement(
+                                            By.cssSelector(
+                                                    "#abuse-agents tr[data-agent='"
+                                                            + agentId
+                                                            + "'] td.since"))
+                                    .getText())
+                    .endsWith("ago");
+        }
+        assertThat(browser.findElements(By.cssSelector("#abuse-agents tr.abuse-agent")))
+                .extracting(e -> e.getAttribute("data-agent"))
+                .doesNotContain("a-903", "a-904");
+        screenshot("abuse");
+
+        // The call page lists the abuse with its evidence and the notice.
+        String id = flagged.get(0);
+        open("/calls/" + id);
+        JsonNode c = doc("callqa-calls", id);
+        assertThat(browser.findElements(By.cssSelector("#abuse-findings tr.abuse-finding")))
+                .hasSize(c.at("/abuse/count").asInt());
+        assertThat(browser.findElement(By.id("abuse-notice")).getText())
+                .contains(c.at("/abuse/notice").asText());
+        screenshot("call-abuse");
+
+        // Floor managers see the figures but no transcript; Korean reads Korean.
+        String page =
+                new String(get("/abuse", basic("floor"), null).body(), StandardCharsets.UTF_8);
+        assertThat(page).contains(id).doesNotContain("href=\"/calls/");
+        open("/abuse?lang=ko");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("상담원 폭언 피해");
+        open("/abuse?to=yesterday");
+        assertThat(browser.findElement(By.cssSelector("p.problem")).getText())
+                .contains("to: expected a date such as 2026-12-01, got 'yesterday'");
+    }
+
+    /** Indexes an assist event where the live job puts it. */
+    private static void index(AssistDocument d) throws IOException {
+        generic(
+                "PUT",
+                "/callqa-assist-" + day(d.at()) + "/_doc/" + d.eventId(),
+                JSON.readTree(d.json()));
+    }
+
+    /** The UTC day part of a daily index name, as the job writes it. */
+    private static String day(Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy.MM.dd")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(at);
+    }
+
     // --- helpers ---
 
     /** Opens a console page, in English unless the path asks for a language. */
@@ -475,17 +683,18 @@ class ConsoleBrowserITCase {
     }
 
     private static void screenshot(String name) throws IOException {
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        chromium.screenshot(name);
     }
 
+    /** The ids of the calls the job indexed: the samples and the abuse calls beside them. */
     private static List<String> sampleIds() throws IOException {
-        try (Stream<Path> files = Files.list(SAMPLES)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".json"))
-                    .map(n -> n.substring(0, n.length() - 5))
-                    .toList();
+        List<String> ids = new ArrayList<>();
+        try (Stream<Path> files = Files.list(calls)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                ids.add(JSON.readTree(f.toFile()).path("call_id").asText());
+            }
         }
+        return ids;
     }
 
     private static List<String> idsWhere(String query) {

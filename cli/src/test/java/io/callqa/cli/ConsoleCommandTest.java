@@ -115,15 +115,15 @@ class ConsoleCommandTest {
     @Test
     void theDemoUsersAreOnePerRoleWithTheirPrintedPasswords(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("demo-users.txt");
-        Map<String, String> passwords = ConsoleCommand.writeDemoUsers(file);
-        assertThat(passwords).containsOnlyKeys("supervisor", "compliance", "floor");
+        Map<String, String> passwords = ConsoleCommand.writeDemoUsers(file, "a-104");
+        assertThat(passwords).containsOnlyKeys("supervisor", "compliance", "floor", "a-104");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                 .isEqualTo("rw-------");
         Users users = Users.read(file);
         passwords.forEach(
                 (name, pw) ->
                         assertThat(users.authenticate(name, pw).orElseThrow().role().id())
-                                .isEqualTo(name));
+                                .isEqualTo(name.equals("a-104") ? "agent" : name));
     }
 
     @Test

@@ -41,7 +41,9 @@ final class AlertsPage {
                     AlertFields.LANGUAGE,
                     AlertFields.TIMESTAMP,
                     AlertFields.ACKNOWLEDGED_BY,
-                    AlertFields.ACKNOWLEDGED_AT);
+                    AlertFields.ACKNOWLEDGED_AT,
+                    AlertFields.ABUSE_KIND,
+                    AlertFields.ABUSE_NOTICE);
 
     private AlertsPage() {}
 

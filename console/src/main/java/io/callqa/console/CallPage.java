@@ -4,6 +4,7 @@ import static io.callqa.analysis.document.CallFields.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callqa.analysis.document.CallFields;
 import io.callqa.analysis.document.IndexNames;
 import io.callqa.analysis.document.ReviewFields;
 import java.io.IOException;
@@ -52,6 +53,11 @@ final class CallPage {
                 .append(redacted(Index.at(call, SUMMARY).asText()))
                 .append("</p>");
 
+        if (Index.at(call, CallFields.ABUSE_FLAGGED).asBoolean(false)) {
+            section(b, "abuse", m.get("call.abuse"));
+            abuse(b, m, call);
+        }
+
         section(b, "transcript", m.get("call.transcript"));
         if (audio.isPresent()) {
             b.append("<audio id=\"player\" controls preload=\"metadata\" src=\"/calls/")
@@ -83,6 +89,40 @@ final class CallPage {
         history(b, m, reviews);
         b.append("<script src=\"/static/console.js\" defer></script>");
         return Html.page(req, id, "calls", b.toString());
+    }
+
+    /** The customer's abusive utterances, with the notice the agent could read. */
+    private static void abuse(StringBuilder b, Messages m, JsonNode call) {
+        b.append("<table id=\"abuse-findings\" class=\"grid\"><thead><tr>");
+        for (String k : List.of("time", "kind", "text", "terms", "confidence")) {
+            b.append("<th>").append(Html.esc(m.get("call.abuse." + k))).append("</th>");
+        }
+        b.append("</tr></thead><tbody>");
+        for (JsonNode f : Index.at(call, CallFields.ABUSE_FINDINGS)) {
+            b.append("<tr class=\"abuse-finding\"><td>")
+                    .append(Format.clock(f.path(CallFields.ABUSE_T.name()).asDouble()))
+                    .append("</td><td><span class=\"tag alert\">")
+                    .append(
+                            Html.esc(
+                                    m.get(
+                                            "abuse.kind."
+                                                    + f.path(CallFields.ABUSE_KIND.name())
+                                                            .asText())))
+                    .append("</span></td><td>")
+                    .append(redacted(f.path(CallFields.ABUSE_TEXT.name()).asText()))
+                    .append("</td><td>");
+            List<String> terms = new ArrayList<>();
+            f.path(CallFields.ABUSE_TERMS.name()).forEach(t -> terms.add(t.asText()));
+            b.append(Html.esc(String.join(", ", terms)))
+                    .append("</td><td class=\"num\">")
+                    .append(Format.number(f.path(CallFields.ABUSE_CONFIDENCE.name()), 2))
+                    .append("</td></tr>");
+        }
+        b.append("</tbody></table><p class=\"notice\" id=\"abuse-notice\"><strong>")
+                .append(Html.esc(m.get("call.abuse.notice")))
+                .append("</strong> ")
+                .append(Html.esc(Index.at(call, CallFields.ABUSE_NOTICE).asText()))
+                .append("</p>");
     }
 
     private static void section(StringBuilder b, String id, String title) {

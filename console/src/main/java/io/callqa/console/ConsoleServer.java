@@ -19,6 +19,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -31,15 +32,16 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.opensearch.client.transport.OpenSearchTransport;
 
 /**
  * The supervisor console: an HTTP server (the JDK's {@code com.sun.net.httpserver}) with the call
- * list, call detail and reviews, the live alerts panel and the aggregates page, over callqa's
- * OpenSearch indices. Every request needs basic auth from the users file; what a user may open
- * depends on the {@link Role}.
+ * list, call detail and reviews, the live alerts panel, the agent view of live calls, the abuse
+ * figures and the aggregates page, over callqa's OpenSearch indices. Every request needs basic auth
+ * from the users file; what a user may open depends on the {@link Role}.
  *
  * <pre>{@code
  * try (ConsoleServer console = ConsoleServer.builder()
@@ -57,11 +59,14 @@ public final class ConsoleServer implements AutoCloseable {
 
     private static final SecureRandom REFERENCES = new SecureRandom();
 
-    /** Worker threads: every request, including open alert streams, holds one. */
+    /** Worker threads: every request, including open event streams, holds one. */
     static final int WORKERS = 64;
 
-    /** Open alert panels at most, so that some workers are always left for pages. */
-    static final int MAX_ALERT_STREAMS = 48;
+    /**
+     * Open event streams (alert panels and agent views) at most, so that some workers are always
+     * left for pages.
+     */
+    static final int MAX_STREAMS = 48;
 
     /** Connections waiting for a worker at most; more get 503. */
     static final int QUEUE = 64;
@@ -89,7 +94,9 @@ public final class ConsoleServer implements AutoCloseable {
     private final Semaphore hashing = new Semaphore(HASHING);
     private final Users users;
     private final Index index;
-    private final AlertFeed feed;
+    private final IndexFeed alerts;
+    private final IndexFeed assist;
+    private final Semaphore streams = new Semaphore(MAX_STREAMS);
     private final AudioFiles audio;
     private final byte[] csrfKey = new byte[32];
     private final URI url;
@@ -99,7 +106,12 @@ public final class ConsoleServer implements AutoCloseable {
         this.index = new Index(b.transport);
         this.audio = new AudioFiles(b.audioDirs);
         new SecureRandom().nextBytes(csrfKey);
-        this.feed = new AlertFeed(index, b.pollInterval, MAX_ALERT_STREAMS);
+        this.alerts =
+                new IndexFeed(
+                        index, IndexNames.ALERTS_ALL, "alert", AlertsPage::view, b.pollInterval);
+        this.assist =
+                new IndexFeed(
+                        index, IndexNames.ASSIST_ALL, "assist", LivePage::view, b.pollInterval);
         this.http = HttpServer.create(new InetSocketAddress(b.bind, b.port), 64);
         // A fixed pool with a bounded queue: a flood of connections cannot raise the thread
         // count. What the queue cannot hold goes to two more threads that only answer 503; what
@@ -124,7 +136,8 @@ public final class ConsoleServer implements AutoCloseable {
                         (r, pool) -> busy.execute(r));
         http.setExecutor(threads);
         http.createContext("/", this::handle);
-        feed.start();
+        alerts.start();
+        assist.start();
         http.start();
         String host = b.bind.isAnyLocalAddress() ? "127.0.0.1" : b.bind.getHostAddress();
         if (host.contains(":")) {
@@ -167,7 +180,8 @@ public final class ConsoleServer implements AutoCloseable {
     /** Stops serving, ends the live streams and the alert poller. Does not close the transport. */
     @Override
     public void close() {
-        feed.close();
+        alerts.close();
+        assist.close();
         http.stop(0);
         threads.shutdownNow();
         busy.shutdownNow();
@@ -244,15 +258,30 @@ public final class ConsoleServer implements AutoCloseable {
         }
         try {
             if (path.equals("/")) {
-                redirect(ex, role.readsCalls() ? "/calls" : "/alerts");
+                redirect(
+                        ex,
+                        role.readsCalls() ? "/calls" : role.watchesFloor() ? "/alerts" : "/live");
             } else if (path.startsWith("/static/")) {
                 serveStatic(ex, path.substring("/static/".length()));
+            } else if (path.equals("/live") || path.startsWith("/live/")) {
+                if (allowed(req, role.followsLiveCalls())) {
+                    liveRoute(req, path, post);
+                }
+            } else if (path.startsWith("/api/live/") && !post) {
+                if (allowed(req, role.followsLiveCalls())) {
+                    String id = path.substring("/api/live/".length());
+                    send(ex, 200, "application/json", LivePage.callJson(index, req, id));
+                }
+            } else if (!role.watchesFloor()) {
+                forbidden(req);
             } else if (path.equals("/alerts") && !post) {
                 html(ex, 200, AlertsPage.render(req));
             } else if (path.equals("/api/alerts") && !post) {
                 send(ex, 200, "application/json", AlertsPage.recentJson(index));
             } else if (path.equals("/alerts/stream") && !post) {
-                feed.stream(ex);
+                stream(req, source -> true, alerts);
+            } else if (path.equals("/abuse") && !post) {
+                html(ex, 200, AbusePage.render(index, req, Instant.now()));
             } else if (path.equals("/alerts/ack") && post) {
                 if (!allowed(req, role.acknowledges())) {
                     return;
@@ -290,6 +319,38 @@ public final class ConsoleServer implements AutoCloseable {
                             + Html.esc(ref)
                             + "</p>";
             html(ex, 502, Html.page(req, "502", "", body));
+        }
+    }
+
+    /** {@code /live}, {@code /live/<call>} and {@code /live/<call>/stream}. */
+    private void liveRoute(Request req, String path, boolean post) throws IOException {
+        HttpExchange ex = req.exchange();
+        String rest = path.equals("/live") ? "" : path.substring("/live/".length());
+        if (post) {
+            send(ex, 405, "text/plain", "method not allowed");
+        } else if (rest.isEmpty()) {
+            html(ex, 200, LivePage.renderList(index, req));
+        } else if (rest.endsWith("/stream") && rest.indexOf('/') == rest.length() - 7) {
+            String id = rest.substring(0, rest.length() - 7);
+            stream(req, LivePage.of(req, id), assist, alerts);
+        } else if (rest.indexOf('/') < 0) {
+            html(ex, 200, LivePage.renderCall(req, rest));
+        } else {
+            html(ex, 404, Html.page(req, "404", "live", notFound(req)));
+        }
+    }
+
+    /** Serves an event stream of the documents of {@code feeds} that {@code filter} accepts. */
+    private void stream(Request req, Predicate<JsonNode> filter, IndexFeed... feeds)
+            throws IOException {
+        if (!streams.tryAcquire()) {
+            send(req.exchange(), 503, "text/plain", "too many open live pages");
+            return;
+        }
+        try {
+            new EventStream(filter).serve(req.exchange(), feeds);
+        } finally {
+            streams.release();
         }
     }
 

@@ -53,7 +53,15 @@ final class Html {
             nav(b, "/calls", m.get("nav.calls"), active.equals("calls"));
             nav(b, "/aggregates", m.get("nav.aggregates"), active.equals("aggregates"));
         }
-        nav(b, "/alerts", m.get("nav.alerts"), active.equals("alerts"));
+        if (role.watchesFloor()) {
+            nav(b, "/alerts", m.get("nav.alerts"), active.equals("alerts"));
+        }
+        if (role.followsLiveCalls()) {
+            nav(b, "/live", m.get("nav.live"), active.equals("live"));
+        }
+        if (role.watchesFloor()) {
+            nav(b, "/abuse", m.get("nav.abuse"), active.equals("abuse"));
+        }
         b.append("</nav><span class=\"who\">")
                 .append(esc(req.user().name()))
                 .append(" (")

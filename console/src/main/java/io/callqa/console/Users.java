@@ -36,9 +36,10 @@ import javax.crypto.spec.SecretKeySpec;
  * NAME:ROLE:pbkdf2-sha256:ITERATIONS:SALT:HASH
  * </pre>
  *
- * NAME is letters, digits and {@code . _ @ -}; ROLE is {@code supervisor}, {@code compliance} or
- * {@code floor}; SALT and HASH are base64 (PBKDF2 with HMAC-SHA256, 256-bit hash). {@link
- * #line(String, Role, char[])} makes such a line. Passwords are never stored.
+ * NAME is letters, digits and {@code . _ @ -}; ROLE is {@code supervisor}, {@code compliance},
+ * {@code floor} or {@code agent} (an agent's NAME is their {@code agent_id}); SALT and HASH are
+ * base64 (PBKDF2 with HMAC-SHA256, 256-bit hash). {@link #line(String, Role, char[])} makes such a
+ * line. Passwords are never stored.
  */
 public final class Users {
 

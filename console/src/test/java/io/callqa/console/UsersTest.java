@@ -64,7 +64,7 @@ class UsersTest {
                                 file + ":3: duplicate user 'ok'",
                                 file
                                         + ":4: unknown role 'boss'; expected one of supervisor,"
-                                        + " compliance, floor",
+                                        + " compliance, floor, agent",
                                 file + ":5: unknown password scheme 'md5'; expected pbkdf2-sha256",
                                 file
                                         + ":6: iterations must be a whole number of at least 10000,"

@@ -35,8 +35,8 @@ public final class AlertFields {
 
     /**
      * On an {@code abuse} alert: what kind of abuse ({@code insult}, {@code profanity}, {@code
-     * threat}, {@code sexual-harassment}), how sure, the evidence with abusive words masked, and
-     * the warning the agent may read to the caller.
+     * threat}, {@code sexual}), how sure, the lexicon terms that matched (as the lexicon writes
+     * them, masked forms included), and the warning the agent may read to the caller.
      */
     public static final DocumentField ABUSE = f("abuse");
 

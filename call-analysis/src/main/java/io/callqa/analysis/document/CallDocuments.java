@@ -140,6 +140,15 @@ public final class CallDocuments {
             o.put(AlertFields.TEXT.name(), text);
         }
         o.put(AlertFields.LANGUAGE.name(), language);
+        if (a.abuse() != null) {
+            AbuseFinding f = a.abuse().finding();
+            ObjectNode abuse = o.putObject(AlertFields.ABUSE.name());
+            abuse.put(AlertFields.ABUSE_KIND.name(), f.kind().id());
+            abuse.put(AlertFields.ABUSE_CONFIDENCE.name(), round3(f.confidence()));
+            ArrayNode terms = abuse.putArray(AlertFields.ABUSE_EVIDENCE.name());
+            f.terms().forEach(terms::add);
+            abuse.put(AlertFields.ABUSE_NOTICE.name(), a.abuse().notice());
+        }
         metadata.forEach(o::put);
         o.put(AlertFields.ACKNOWLEDGED.name(), false);
         if (live != null) {

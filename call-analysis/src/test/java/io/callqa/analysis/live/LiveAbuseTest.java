@@ -2,12 +2,17 @@ package io.callqa.analysis.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callqa.analysis.document.AlertFields;
+import io.callqa.analysis.document.CallDocuments;
 import io.callqa.rules.pack.RulePackLoader;
 import io.callqa.rules.transcript.Speaker;
 import io.callqa.rules.transcript.Utterance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class LiveAbuseTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static LivePack en;
     private static LivePack ko;
 
@@ -54,13 +60,19 @@ class LiveAbuseTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "en|false|My bill doubled!|You stupid moron, fix it.|F*** you.",
-                "en|true|my bill doubled|you stupid moron fix it|fuck you",
-                "ko|false|요금이 두 배 나왔어요.|씨X 당신 뭐하는 거야?|야 이 병신아",
-                "ko|true|요금이 두 배 나왔어요|씨x 당신 뭐 하는거야|야 이 병신아",
+                "en|false|My bill doubled!|You stupid moron, fix it.|F*** you.|insult",
+                "en|true|my bill doubled|you stupid moron fix it|fuck you|insult",
+                "ko|false|요금이 두 배 나왔어요.|씨X 당신 뭐하는 거야?|야 이 병신아|profanity",
+                "ko|true|요금이 두 배 나왔어요|씨x 당신 뭐 하는거야|야 이 병신아|profanity",
             })
     void theFirstAbusiveUtteranceRaisesOneAlert(
-            String lang, boolean restoreEach, String calm, String abusive, String again) {
+            String lang,
+            boolean restoreEach,
+            String calm,
+            String abusive,
+            String again,
+            String kind)
+            throws Exception {
         List<List<SettledAlert>> out = feed(lang, restoreEach, calm, abusive, again);
         assertThat(out.get(0)).isEmpty();
         assertThat(out.get(1)).hasSize(1);
@@ -69,8 +81,26 @@ class LiveAbuseTest {
         assertThat(a.alert().id()).isEqualTo("c7:abuse");
         assertThat(a.alert().utterance()).isEqualTo(3);
         assertThat(a.speaker()).isEqualTo(Speaker.CUSTOMER);
-        assertThat(a.alert().message())
-                .contains(lang.equals("ko") ? "상담을 종료할 수 있습니다" : "end this call");
+        String notice = lang.equals("ko") ? "상담을 종료할 수 있습니다" : "end this call";
+        assertThat(a.alert().message()).contains(notice);
+
+        // The document carries what the agent's view shows: the kind, the terms and the notice.
+        JsonNode doc =
+                JSON.readTree(
+                        CallDocuments.alert(
+                                        "c7",
+                                        lang,
+                                        Optional.empty(),
+                                        Map.of(),
+                                        a.alert(),
+                                        a.speaker(),
+                                        a.text(),
+                                        null)
+                                .json());
+        assertThat(doc.at(AlertFields.ABUSE_KIND.pointer()).asText()).isEqualTo(kind);
+        assertThat(doc.at(AlertFields.ABUSE_EVIDENCE.pointer())).isNotEmpty();
+        assertThat(doc.at(AlertFields.ABUSE_CONFIDENCE.pointer()).asDouble()).isBetween(0.0, 1.0);
+        assertThat(doc.at(AlertFields.ABUSE_NOTICE.pointer()).asText()).contains(notice);
     }
 
     @ParameterizedTest

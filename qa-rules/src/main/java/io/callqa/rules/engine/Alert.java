@@ -1,5 +1,6 @@
 package io.callqa.rules.engine;
 
+import io.callqa.rules.abuse.AbuseFinding;
 import io.callqa.rules.pack.Severity;
 
 /**
@@ -14,6 +15,7 @@ import io.callqa.rules.pack.Severity;
  * @param utterance the utterance it concerns, or null
  * @param t seconds from the start of the call
  * @param message one line for people
+ * @param abuse on an {@code abuse} alert, the finding and the notice the agent may read; else null
  */
 public record Alert(
         String id,
@@ -22,4 +24,26 @@ public record Alert(
         Severity severity,
         Integer utterance,
         double t,
-        String message) {}
+        String message,
+        Abuse abuse) {
+
+    /** An alert that is not about abuse. */
+    public Alert(
+            String id,
+            String type,
+            String ruleId,
+            Severity severity,
+            Integer utterance,
+            double t,
+            String message) {
+        this(id, type, ruleId, severity, utterance, t, message, null);
+    }
+
+    /**
+     * What an abuse alert tells the agent's view beside its message.
+     *
+     * @param finding the first abusive utterance
+     * @param notice the warning the agent may read to the caller (the pack's {@code abuse.notice})
+     */
+    public record Abuse(AbuseFinding finding, String notice) {}
+}
