@@ -92,6 +92,30 @@ public final class UtteranceProsody {
      */
     public CallFeatures callFeatures(
             String source, double durationS, List<UtteranceFeatures> utterances) {
+        return callFeatures(
+                source,
+                durationS,
+                utterances,
+                Map.of(
+                        "agent", segments(utterances, "agent"),
+                        "customer", segments(utterances, "customer")));
+    }
+
+    /**
+     * As {@link #callFeatures(String, double, List)}, with who spoke when given apart: a live call
+     * whose audio came too late for some utterances has no measures for them, but they were still
+     * spoken, so the turn-taking (dead air, overtalk) must come from every utterance, not from the
+     * measured ones alone.
+     *
+     * @param utterances the utterances that have measures, in any order
+     * @param speech per speaker ({@code agent}, {@code customer}), when each of their utterances
+     *     was spoken
+     */
+    public CallFeatures callFeatures(
+            String source,
+            double durationS,
+            List<UtteranceFeatures> utterances,
+            Map<String, List<SpeechSegment>> speech) {
         List<UtteranceFeatures> sorted = new ArrayList<>(utterances);
         sorted.sort(
                 (a, b) ->
@@ -103,15 +127,20 @@ public final class UtteranceProsody {
             emotion.computeIfAbsent(u.speaker(), s -> CallAnalyzer.summarize(sorted, s));
         }
         ConversationDynamics dynamics = null;
-        if (emotion.containsKey("agent") && emotion.containsKey("customer")) {
+        List<SpeechSegment> agent = speech.getOrDefault("agent", List.of());
+        List<SpeechSegment> customer = speech.getOrDefault("customer", List.of());
+        if (!agent.isEmpty() && !customer.isEmpty()) {
             dynamics =
                     ConversationDynamics.measure(
-                            segments(sorted, "agent"),
-                            segments(sorted, "customer"),
-                            durationS,
-                            settings.dynamics());
+                            sorted(agent), sorted(customer), durationS, settings.dynamics());
         }
         return new CallFeatures(source, null, durationS, Map.of(), dynamics, sorted, emotion);
+    }
+
+    private static List<SpeechSegment> sorted(List<SpeechSegment> segments) {
+        List<SpeechSegment> out = new ArrayList<>(segments);
+        out.sort((a, b) -> Double.compare(a.start(), b.start()));
+        return out;
     }
 
     private static List<SpeechSegment> segments(List<UtteranceFeatures> us, String speaker) {

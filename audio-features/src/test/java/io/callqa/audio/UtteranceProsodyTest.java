@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callqa.audio.dynamics.SpeechSegment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class UtteranceProsodyTest {
@@ -130,6 +132,34 @@ class UtteranceProsodyTest {
         assertThat(f.utterances())
                 .extracting(UtteranceFeatures::start)
                 .containsExactly(0.0, 3.0, 40.0);
+    }
+
+    @Test
+    void turnTakingComesFromEveryUtteranceWhenOnlySomeHaveMeasures() {
+        Prosody p = new UtteranceProsodyFixture().neutral();
+        EmotionEstimate e = prosody.latest(List.of(p));
+        // The audio came too late for everything after 8 s: only the first two are measured, but
+        // the customer's "sure" at 20 s and the agent's return at 60 s were still spoken.
+        List<UtteranceFeatures> measured =
+                List.of(
+                        new UtteranceFeatures("agent", 0, 4, p, e),
+                        new UtteranceFeatures("customer", 5, 8, p, e));
+        Map<String, List<SpeechSegment>> speech =
+                Map.of(
+                        "agent",
+                        List.of(
+                                new SpeechSegment(60, 64),
+                                new SpeechSegment(0, 4),
+                                new SpeechSegment(10, 19)),
+                        "customer",
+                        List.of(new SpeechSegment(5, 8), new SpeechSegment(19.5, 20)));
+        CallFeatures f = prosody.callFeatures("live:c2", 64, measured, speech);
+        assertThat(f.dynamics().longestDeadAirS()).isCloseTo(40.0, within(1e-9));
+        assertThat(f.utterances()).hasSize(2);
+        assertThat(f.emotion()).containsOnlyKeys("agent", "customer");
+        // From the measured ones alone, the talk after 8 s would count as one long silence.
+        assertThat(prosody.callFeatures("live:c2", 64, measured).dynamics().longestDeadAirS())
+                .isCloseTo(56.0, within(1e-9));
     }
 
     private static float[] join(List<float[]> parts) {

@@ -266,6 +266,23 @@ class ConsoleBrowserITCase {
                 .endsWith("/calls/s-en-billing-02/audio");
         screenshot("call-detail");
 
+        // What the playbooks suggested on a refund call, and whether the agent followed it.
+        open("/calls/s-en-refund-01");
+        JsonNode refund = doc("callqa-calls", "s-en-refund-01");
+        int steps = 0;
+        int followed = 0;
+        for (JsonNode p : refund.at("/assist/playbooks")) {
+            for (JsonNode st : p.path("steps")) {
+                steps++;
+                followed += st.path("followed").asBoolean() ? 1 : 0;
+            }
+        }
+        assertThat(steps).as("playbook steps of s-en-refund-01").isPositive();
+        assertThat(browser.findElements(By.cssSelector("#assist-steps tr.assist-step")))
+                .hasSize(steps);
+        assertThat(browser.findElements(By.cssSelector("#assist-steps tr.assist-step td.pass")))
+                .hasSize(followed);
+
         // Redactions are tags, never the digits.
         open("/calls/s-en-billing-01");
         assertThat(browser.findElements(By.cssSelector("#transcript-lines .redaction")))

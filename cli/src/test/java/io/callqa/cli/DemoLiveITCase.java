@@ -78,44 +78,63 @@ class DemoLiveITCase {
                                         "--exit"));
 
         try (HeadlessChromium chromium = HeadlessChromium.start("DemoLiveITCase")) {
-            WebDriver browser = chromium.driver;
-            Matcher banner =
-                    await(out, demo, "Supervisor console: (http://\\S+)\\n  sign in as(.*)");
-            String url = banner.group(1);
-            String credentials = banner.group(2);
-            await(out, demo, "Replaying \\d+ sample call\\(s\\) as live calls");
+            try {
+                WebDriver browser = chromium.driver;
+                Matcher banner =
+                        await(out, demo, "Supervisor console: (http://\\S+)\\n  sign in as(.*)");
+                String url = banner.group(1);
+                String credentials = banner.group(2);
+                await(out, demo, "Replaying \\d+ sample call\\(s\\) as live calls");
 
-            // The floor manager's panel, while the calls are live.
-            browser.get(signedIn(url, credentials, "floor") + "/alerts?lang=en");
-            chromium.await(
-                    WAIT,
-                    d ->
-                            d.findElements(By.cssSelector("tr.alert-row")).stream()
-                                    .anyMatch(r -> r.getText().contains("-live @")));
-            if (abusive) {
+                // The floor manager's panel, while the calls are live.
+                signIn(browser, url, credentials, "floor");
+                browser.get(url + "/alerts?lang=en");
                 chromium.await(
                         WAIT,
                         d ->
                                 d.findElements(By.cssSelector("tr.alert-row")).stream()
-                                        .anyMatch(
-                                                r ->
-                                                        r.getText().contains("-live @")
-                                                                && r.getText().contains("abuse")));
-            }
-            chromium.screenshot("demo-live-alerts");
+                                        .anyMatch(r -> r.getText().contains("-live @")));
+                if (abusive) {
+                    chromium.await(
+                            WAIT,
+                            d ->
+                                    d.findElements(By.cssSelector("tr.alert-row")).stream()
+                                            .anyMatch(
+                                                    r ->
+                                                            r.getText().contains("-live @")
+                                                                    && r.getText()
+                                                                            .contains("abuse")));
+                }
+                chromium.screenshot("demo-live-alerts");
 
-            // A supervisor opens the first live call with suggestions and watches its agent view.
-            String supervisor = signedIn(url, credentials, "supervisor");
-            browser.get(supervisor + "/live?lang=en");
-            chromium.await(WAIT, d -> !d.findElements(By.cssSelector("tr.live-call a")).isEmpty());
-            WebElement first = browser.findElement(By.cssSelector("tr.live-call a"));
-            String callId = first.getText();
-            assertThat(callId).endsWith("-live");
-            first.click();
-            chromium.await(
-                    WAIT, d -> !d.findElements(By.cssSelector("#agent-view li.step")).isEmpty());
-            assertThat(browser.findElement(By.tagName("h1")).getText()).contains(callId);
-            chromium.screenshot("demo-live-agent");
+                // A supervisor opens the first live call with suggestions and watches its agent
+                // view.
+                signIn(browser, url, credentials, "supervisor");
+                browser.get(url + "/live?lang=en");
+                chromium.await(
+                        WAIT, d -> !d.findElements(By.cssSelector("tr.live-call a")).isEmpty());
+                WebElement first = browser.findElement(By.cssSelector("tr.live-call a"));
+                String callId = first.getText();
+                assertThat(callId).endsWith("-live");
+                first.click();
+                chromium.await(
+                        WAIT,
+                        d -> !d.findElements(By.cssSelector("#agent-view li.step")).isEmpty());
+                assertThat(browser.findElement(By.tagName("h1")).getText()).contains(callId);
+                chromium.screenshot("demo-live-agent");
+            } catch (RuntimeException | AssertionError e) {
+                // What the browser showed and what the demo printed, to read the failure by.
+                chromium.screenshot("demo-live-failure");
+                System.out.println(
+                        "DemoLiveITCase: the page at "
+                                + chromium.driver.getCurrentUrl()
+                                + " shows:\n"
+                                + chromium.driver.findElement(By.tagName("body")).getText()
+                                + "\nThe demo printed:\n"
+                                + out
+                                + err);
+                throw e;
+            }
         }
 
         int exit = demo.get(5, TimeUnit.MINUTES);
@@ -159,10 +178,14 @@ class DemoLiveITCase {
         throw new AssertionError("the demo did not print /" + regex + "/ in 5 min:\n" + out);
     }
 
-    /** The console's address with the credentials of {@code user} from the demo's banner. */
-    private static String signedIn(String url, String credentials, String user) {
+    /**
+     * Signs the browser in as {@code user}, with the password from the demo's banner: once with the
+     * credentials in the URL, after which Chromium sends them for the origin. Pages are then opened
+     * without them, since a page whose URL holds credentials may not {@code fetch}.
+     */
+    private static void signIn(WebDriver browser, String url, String credentials, String user) {
         Matcher m = Pattern.compile("\\b" + Pattern.quote(user) + " / (\\S+)").matcher(credentials);
         assertThat(m.find()).as("password of %s in: %s", user, credentials).isTrue();
-        return url.replace("http://", "http://" + user + ":" + m.group(1) + "@");
+        browser.get(url.replace("http://", "http://" + user + ":" + m.group(1) + "@") + "/");
     }
 }

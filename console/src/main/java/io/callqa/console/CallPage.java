@@ -76,6 +76,11 @@ final class CallPage {
         section(b, "category", m.get("call.category"));
         category(b, req, call, latest.get("category"));
 
+        if (Index.at(call, CallFields.ASSIST_PLAYBOOKS).size() > 0) {
+            section(b, "assist", m.get("call.assist"));
+            assist(b, m, call);
+        }
+
         section(b, "chart", m.get("chart.title"));
         if (ProsodyChart.hasData(call)) {
             b.append("<div class=\"chart\">").append(ProsodyChart.svg(call, m)).append("</div>");
@@ -89,6 +94,46 @@ final class CallPage {
         history(b, m, reviews);
         b.append("<script src=\"/static/console.js\" defer></script>");
         return Html.page(req, id, "calls", b.toString());
+    }
+
+    /** The playbooks the call triggered: each step, whether it was suggested and followed. */
+    private static void assist(StringBuilder b, Messages m, JsonNode call) {
+        b.append("<p class=\"hint\">")
+                .append(
+                        Html.esc(
+                                m.format(
+                                        "call.assist.summary",
+                                        Index.at(call, CallFields.ASSIST_SUGGESTED).asLong(),
+                                        Index.at(call, CallFields.ASSIST_FOLLOWED).asLong())))
+                .append("</p><table id=\"assist-steps\" class=\"grid\"><thead><tr>");
+        for (String k : List.of("playbook", "step", "suggested", "followed")) {
+            b.append("<th>").append(Html.esc(m.get("call.assist." + k))).append("</th>");
+        }
+        b.append("</tr></thead><tbody>");
+        for (JsonNode p : Index.at(call, CallFields.ASSIST_PLAYBOOKS)) {
+            String playbook = p.path(CallFields.PLAYBOOK_ID.name()).asText();
+            String description = p.path(CallFields.PLAYBOOK_DESCRIPTION.name()).asText();
+            for (JsonNode st : p.path(CallFields.PLAYBOOK_STEPS.name())) {
+                boolean suggested = st.path(CallFields.STEP_SUGGESTED_AT.name()).isNumber();
+                boolean followed = st.path(CallFields.STEP_FOLLOWED.name()).asBoolean(false);
+                b.append("<tr class=\"assist-step\" data-playbook=\"")
+                        .append(Html.esc(playbook))
+                        .append("\" data-step=\"")
+                        .append(Html.esc(st.path(CallFields.STEP_ID.name()).asText()))
+                        .append("\"><td>")
+                        .append(Html.esc(description.isEmpty() ? playbook : description))
+                        .append("</td><td>")
+                        .append(Html.esc(st.path(CallFields.STEP_TEXT.name()).asText()))
+                        .append("</td><td>")
+                        .append(Html.esc(m.get(suggested ? "call.assist.yes" : "call.assist.no")))
+                        .append("</td><td class=\"")
+                        .append(followed ? "pass" : "fail")
+                        .append("\">")
+                        .append(Html.esc(m.get(followed ? "call.assist.yes" : "call.assist.no")))
+                        .append("</td></tr>");
+            }
+        }
+        b.append("</tbody></table>");
     }
 
     /** The customer's abusive utterances, with the notice the agent could read. */

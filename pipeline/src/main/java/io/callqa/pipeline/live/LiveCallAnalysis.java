@@ -26,6 +26,7 @@ import io.callqa.audio.UtteranceFeatures;
 import io.callqa.audio.UtteranceProsody;
 import io.callqa.audio.VadSettings;
 import io.callqa.audio.dynamics.DynamicsSettings;
+import io.callqa.audio.dynamics.SpeechSegment;
 import io.callqa.pipeline.analysis.DeadLetter;
 import io.callqa.pipeline.analysis.RecordFailure;
 import io.callqa.pipeline.analysis.TranscriptAnalysis;
@@ -771,17 +772,24 @@ public class LiveCallAnalysis extends KeyedProcessFunction<String, LiveAudio, Ca
         }
         CallTranscript t = transcript(callId, c, us);
         List<UtteranceFeatures> measured = new ArrayList<>();
+        // Who spoke when comes from every utterance: one whose audio came too late has no
+        // measures, but a dead air around it is still a dead air.
+        Map<String, List<SpeechSegment>> speech = new HashMap<>();
         for (HeardUtterance h : us) {
             if (h.prosody != null) {
                 measured.add(
                         new UtteranceFeatures(h.speaker, h.start, h.end, h.prosody, h.emotion));
+            }
+            if (h.end > h.start) {
+                speech.computeIfAbsent(h.speaker, k -> new ArrayList<>())
+                        .add(new SpeechSegment(h.start, h.end));
             }
         }
         double duration = Math.max(received, t.speechEnd());
         CallFeatures features =
                 measured.isEmpty()
                         ? null
-                        : prosody.callFeatures("live:" + callId, duration, measured);
+                        : prosody.callFeatures("live:" + callId, duration, measured, speech);
         return reporter.report(
                 t,
                 Source.live("kafka:" + LiveTopics.AUDIO + "/" + callId),
