@@ -107,14 +107,7 @@ final class AlertsPage {
 
     /** What the panel shows of one alert. */
     static ObjectNode view(String id, JsonNode source) {
-        ObjectNode v = Index.JSON.createObjectNode();
-        v.put("id", id);
-        for (DocumentField f : FIELDS) {
-            JsonNode n = Index.at(source, f);
-            if (!n.isMissingNode() && !n.isNull()) {
-                v.set(f.equals(AlertFields.TIMESTAMP) ? "timestamp" : f.path(), n);
-            }
-        }
+        ObjectNode v = Index.view(id, source, FIELDS);
         v.put(
                 AlertFields.ACKNOWLEDGED.path(),
                 Index.at(source, AlertFields.ACKNOWLEDGED).asBoolean(false));

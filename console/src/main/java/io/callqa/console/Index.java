@@ -7,6 +7,7 @@ import io.callqa.analysis.document.DocumentField;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opensearch.client.opensearch.generic.Body;
@@ -37,6 +38,23 @@ final class Index {
      */
     static JsonNode at(JsonNode doc, DocumentField field) {
         return doc.at(field.pointer());
+    }
+
+    /**
+     * What a page's script gets of document {@code id}: {@code id}, and each of {@code fields} that
+     * {@code source} has, under the field's path, but {@code @timestamp} as {@code timestamp} (the
+     * name scripts can read as a property).
+     */
+    static ObjectNode view(String id, JsonNode source, List<DocumentField> fields) {
+        ObjectNode v = JSON.createObjectNode();
+        v.put("id", id);
+        for (DocumentField f : fields) {
+            JsonNode n = at(source, f);
+            if (!n.isMissingNode() && !n.isNull()) {
+                v.set(f.path().equals("@timestamp") ? "timestamp" : f.path(), n);
+            }
+        }
+        return v;
     }
 
     /** The response of {@code POST /index/_search} with {@code body}; empty hits if no index. */

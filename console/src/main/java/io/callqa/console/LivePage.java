@@ -55,15 +55,7 @@ final class LivePage {
 
     /** What the view shows of one assist event. */
     static ObjectNode view(String id, JsonNode source) {
-        ObjectNode v = Index.JSON.createObjectNode();
-        v.put("id", id);
-        for (DocumentField f : FIELDS) {
-            JsonNode n = Index.at(source, f);
-            if (!n.isMissingNode() && !n.isNull()) {
-                v.set(f.equals(AssistFields.TIMESTAMP) ? "timestamp" : f.path(), n);
-            }
-        }
-        return v;
+        return Index.view(id, source, FIELDS);
     }
 
     /**
