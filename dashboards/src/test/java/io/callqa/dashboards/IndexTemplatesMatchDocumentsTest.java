@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Holds the index templates to the documents callqa writes: every field of the call and alert
- * documents of the 18 samples, analysed from their transcripts alone and with their recordings, is
+ * documents of the 20 samples, analysed from their transcripts alone and with their recordings, is
  * mapped in its template with a type that takes its value, so that no field is left to a mapping
  * OpenSearch guesses. And every name in {@link CallFields}, {@link AlertFields} and {@link
  * ReviewFields} is one the writer produces or the template maps.

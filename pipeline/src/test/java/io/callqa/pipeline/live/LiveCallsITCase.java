@@ -69,7 +69,7 @@ class LiveCallsITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Replay speed: all 18 calls at once at three times real time, which a 2-core machine running
+     * Replay speed: all 20 calls at once at three times real time, which a 2-core machine running
      * Kafka, OpenSearch and Flink keeps up with (the longest call plays in 27 s).
      */
     private static final double SPEED = 3;
