@@ -174,7 +174,9 @@ class IndexTemplatesMatchDocumentsTest {
 
     @Test
     void theDocumentsCoverRecordingsAlertsAndLiveStamps() {
-        assertThat(CALLS).hasSize(37);
+        // Each of the 20 samples from its transcript and with its recording, and one with word
+        // timings.
+        assertThat(CALLS).hasSize(2 * 20 + 1);
         assertThat(CALLS)
                 .as("documents with what the recording showed")
                 .anyMatch(d -> d.json().path(CallFields.EMOTION.path()).isObject());
