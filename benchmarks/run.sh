@@ -23,7 +23,7 @@
 # of each step are in benchmarks/target/bench/logs/. A step that fails shows as "failed" in the
 # table; the others still run. Nothing here asserts a time; ./mvnw verify never runs this.
 #
-# Environment: CALLQA_BENCH_COPIES (copies of each of the 18 samples in recorded mode, default
+# Environment: CALLQA_BENCH_COPIES (copies of each of the samples in recorded mode, default
 # 15), CALLQA_BENCH_DATASETS (default ../shared/datasets), CALLQA_VOSK_MODEL, JAVA_HOME.
 # Takes about 28 minutes on a 2-core machine (live mode on 60-minute calls included); more when other builds
 # share it.

@@ -33,25 +33,28 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLES = os.path.join(REPO, "samples")
 SPEC = os.path.join(REPO, "scripts", "sample-calls.json")
 
-MAX_TOTAL_BYTES = 25_000_000
+# 20 calls: the 18 first ones took 24.6 MB; the two abusive 8 kHz mu-law calls add 1.6 MB
+MAX_TOTAL_BYTES = 26_500_000
 TIME_TOL = 0.02
 EDGE_MARGIN = 0.03  # seconds kept clear of utterance edges when checking silence
 FRAME = 0.01
 SILENT_FLOOR_DBFS = -70.0  # threshold base when a call has no added noise
 
-TOP_KEYS = ["call_id", "language", "started_at", "agent_id", "team", "queue", "channels", "audio",
+TOP_KEYS = ["call_id", "language", "started_at", "agent_id", "team", "queue", "brand", "channels", "audio",
             "utterances", "ground_truth"]
 AUDIO_KEYS = ["file", "sample_rate", "encoding", "channels", "duration_s", "noise_dbfs", "noise_color"]
 GT_KEYS = ["category", "customer_emotion", "angry_utterances", "escalation_requested", "pii_spoken",
            "prohibited_phrases", "agent_omissions", "expected_violations", "expected_alerts", "dead_air",
            "overtalk", "longest_dead_air_s", "longest_silence_s", "overtalk_s"]
+# only the calls written with abuse carry abusive_utterances, right after angry_utterances
+GT_KEYS_ABUSIVE = GT_KEYS[:3] + ["abusive_utterances"] + GT_KEYS[3:]
 CATEGORIES = {"refund", "shipping", "billing", "other"}
 EMOTIONS = {"calm", "angry", "escalating"}
 OMISSIONS = {"greeting", "recording_disclosure", "identity_verification", "empathy", "closing"}
 RULES = ["greeting", "recording-disclosure", "identity-verification", "prohibited-promise", "pii-spoken",
          "empathy", "closing", "dead-air", "escalation-request"]
 COMPLIANCE_RULES = {"greeting", "recording-disclosure", "identity-verification", "prohibited-promise"}
-ALERT_ORDER = ["anger", "escalation", "pii", "dead-air", "compliance"]
+ALERT_ORDER = ["anger", "abuse", "escalation", "pii", "dead-air", "compliance"]
 ALERTS = set(ALERT_ORDER)
 OMISSION_RULE = {"greeting": "greeting", "recording_disclosure": "recording-disclosure",
                  "identity_verification": "identity-verification", "empathy": "empathy", "closing": "closing"}
@@ -70,6 +73,7 @@ LEX = {
         "promise": ["guarantee", "promise"],
         "escalation": ["manager", "supervisor"],
         "escalation_request": ["speak to a manager", "get me a manager", "supervisor", "put me through"],
+        "abuse_warning": ["end this call", "end the call"],
     },
     "ko": {
         "disclosure": ["녹음"],
@@ -81,6 +85,7 @@ LEX = {
         "promise": ["보장", "약속", "무조건"],
         "escalation": ["매니저", "책임자", "상급자"],
         "escalation_request": ["매니저 바꿔", "책임자 연결", "상급자"],
+        "abuse_warning": ["상담을 종료", "통화를 종료"],
     },
 }
 DIGIT_WORDS = {
@@ -319,7 +324,7 @@ def check_call(rep, call, path_json, lex_company):
     a = doc["audio"]
     rep.check(list(a.keys())[:len(AUDIO_KEYS)] == AUDIO_KEYS, cid, "audio keys %s" % list(a.keys()))
     gt = doc["ground_truth"]
-    rep.check(list(gt.keys()) == GT_KEYS, cid, "ground_truth keys %s" % list(gt.keys()))
+    rep.check(list(gt.keys()) in (GT_KEYS, GT_KEYS_ABUSIVE), cid, "ground_truth keys %s" % list(gt.keys()))
     rep.check(doc["call_id"] == cid and a["file"] == cid + ".wav", cid, "call_id / audio.file mismatch")
     m = re.match(r"^s-(en|ko)-(refund|shipping|billing|other)-\d\d$", cid)
     rep.check(m is not None, cid, "call_id does not match s-<lang>-<category>-NN")
@@ -441,6 +446,16 @@ def check_call(rep, call, path_json, lex_company):
     else:
         rep.check(angry and angry[0] != cust_idx[0] and angry[0] > cust_idx[1], cid,
                   "escalating customer must start calm for at least two utterances")
+    # abuse: the customer turns flagged in the spec, each voiced angry; the agent answers the first with a warning
+    abusive = gt.get("abusive_utterances", [])
+    spec_abusive = [i for i, t in enumerate(call["turns"]) if t.get("abuse")]
+    rep.check(abusive == spec_abusive and all(utts[i]["speaker"] == "customer" for i in abusive), cid,
+              "abusive_utterances must be the customer utterances flagged abuse in the spec")
+    rep.check(("abusive_utterances" in gt) == bool(abusive), cid, "abusive_utterances present iff non-empty")
+    rep.check(set(abusive) <= set(angry), cid, "abusive utterances must be voiced angry")
+    if abusive:
+        rep.check(any(i > abusive[0] and has(A(i), L["abuse_warning"]) for i in agent_idx), cid,
+                  "the agent never warns the abusive customer")
     voices = doc["audio"]["voices"]
     for role, rng in (("customer_calm", CALM_RANGE), ("customer_angry", ANGRY_RANGE)):
         used = (role == "customer_angry" and angry) or (role == "customer_calm" and len(angry) < len(cust_idx))
@@ -517,6 +532,8 @@ def check_call(rep, call, path_json, lex_company):
     want_alerts = set()
     if emo != "calm":
         want_alerts.add("anger")
+    if abusive:
+        want_alerts.add("abuse")
     if gt["escalation_requested"]:
         want_alerts.add("escalation")
     if pii:
@@ -536,7 +553,8 @@ def check_call(rep, call, path_json, lex_company):
         rep.check(a["noise_dbfs"] is not None and -60 <= a["noise_dbfs"] <= -55 and a["noise_color"] in ("pink", "brown"),
                   cid, "8 kHz calls need pink/brown line noise at -60..-55 dBFS")
     # spec metadata
-    for key in ("language", "started_at", "agent_id", "team", "queue"):
+    rep.check(doc["brand"] == lex_company[lang], cid, "brand %r is not the samples' company" % doc["brand"])
+    for key in ("language", "started_at", "agent_id", "team", "queue", "brand"):
         rep.check(doc[key] == call[key], cid, "%s differs from the spec" % key)
     return {"doc": doc, "lv": lv, "size": os.path.getsize(wav) + len(raw)}
 
@@ -580,9 +598,9 @@ def main():
     def count(ds, pred):
         return sum(1 for d in ds if pred(d))
 
-    rep.check(len(docs) == 18 and len(en) == 13 and len(ko) == 5, C, "want 18 calls: 13 en + 5 ko")
+    rep.check(len(docs) == 20 and len(en) == 14 and len(ko) == 6, C, "want 20 calls: 14 en + 6 ko")
     cats_en = {c: count(en, lambda d, c=c: d["ground_truth"]["category"] == c) for c in CATEGORIES}
-    rep.check(cats_en == {"refund": 4, "shipping": 3, "billing": 3, "other": 3}, C, "en categories %s" % cats_en)
+    rep.check(cats_en == {"refund": 4, "shipping": 4, "billing": 3, "other": 3}, C, "en categories %s" % cats_en)
     for c in ("refund", "shipping", "billing"):
         rep.check(count(ko, lambda d, c=c: d["ground_truth"]["category"] == c) >= 1, C, "ko needs a %s call" % c)
     agitated = [d for d in docs if d["ground_truth"]["customer_emotion"] != "calm"]
@@ -603,6 +621,9 @@ def main():
     rep.check(count(en, lambda d: viol(d, "dead-air")) >= 1 and count(ko, lambda d: viol(d, "dead-air")) >= 1, C,
               "need dead air in en and ko")
     rep.check(count(docs, lambda d: d["ground_truth"]["escalation_requested"]) >= 2, C, "need >= 2 escalation requests")
+    rep.check(count(en, lambda d: d["ground_truth"].get("abusive_utterances")) >= 1
+              and count(ko, lambda d: d["ground_truth"].get("abusive_utterances")) >= 1, C,
+              "need an abusive customer in en and ko")
     rep.check(count(docs, lambda d: d["ground_truth"]["customer_emotion"] == "calm"
                     and not d["ground_truth"]["expected_violations"]) >= 3, C, "need >= 3 compliant calm controls")
     rep.check(count(docs, lambda d: d["ground_truth"]["overtalk"]) >= 6, C, "need overlaps in >= 6 calls")

@@ -271,6 +271,10 @@ def build_call(call, defaults, tmpdir, out_dir):
     duration = r2(frames / rate)
 
     angry = [k for k, (_, _, _, t) in enumerate(placed) if t["speaker"] == "customer" and t.get("mood") == "angry"]
+    abusive = [k for k, (_, _, _, t) in enumerate(placed) if t.get("abuse")]
+    for k in abusive:
+        if placed[k][0] != "customer":
+            fail("%s turn %d: only customer turns can be abusive" % (cid, k))
     pii = []
     prohibited = []
     for k, (_, _, _, t) in enumerate(placed):
@@ -295,6 +299,27 @@ def build_call(call, defaults, tmpdir, out_dir):
         audio_meta["channel_gain_db"] = gains_db
     audio_meta["voices"] = {k: {"voice": v["voice"], "pitch": v["pitch"], "speed": v["speed"],
                                 "amplitude": v["amplitude"]} for k, v in voices.items()}
+    ground_truth = {
+        "category": call["category"],
+        "customer_emotion": call["customer_emotion"],
+        "angry_utterances": angry,
+    }
+    # only calls written with abuse carry the field, so the sidecars of the other calls stay as they were
+    if abusive:
+        ground_truth["abusive_utterances"] = abusive
+    ground_truth.update({
+        "escalation_requested": call["escalation_requested"],
+        "pii_spoken": pii,
+        "prohibited_phrases": prohibited,
+        "agent_omissions": call["agent_omissions"],
+        "expected_violations": call["expected_violations"],
+        "expected_alerts": call["expected_alerts"],
+        "dead_air": timing["dead_air"],
+        "overtalk": timing["overtalk"],
+        "longest_dead_air_s": timing["longest_dead_air_s"],
+        "longest_silence_s": timing["longest_silence_s"],
+        "overtalk_s": timing["overtalk_s"],
+    })
     doc = {
         "call_id": cid,
         "language": call["language"],
@@ -306,22 +331,7 @@ def build_call(call, defaults, tmpdir, out_dir):
         "channels": {"agent": "left", "customer": "right"},
         "audio": audio_meta,
         "utterances": utterances,
-        "ground_truth": {
-            "category": call["category"],
-            "customer_emotion": call["customer_emotion"],
-            "angry_utterances": angry,
-            "escalation_requested": call["escalation_requested"],
-            "pii_spoken": pii,
-            "prohibited_phrases": prohibited,
-            "agent_omissions": call["agent_omissions"],
-            "expected_violations": call["expected_violations"],
-            "expected_alerts": call["expected_alerts"],
-            "dead_air": timing["dead_air"],
-            "overtalk": timing["overtalk"],
-            "longest_dead_air_s": timing["longest_dead_air_s"],
-            "longest_silence_s": timing["longest_silence_s"],
-            "overtalk_s": timing["overtalk_s"],
-        },
+        "ground_truth": ground_truth,
     }
     with open(os.path.join(out_dir, cid + ".json"), "w", encoding="utf-8", newline="\n") as f:
         f.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
@@ -407,8 +417,9 @@ escalation phrases); voice settings; and the coverage and size budget of the cor
 and the `turns`: `{{speaker, text}}` plus optionally `mood: "angry"` (customer, angry
 voice), `overlap` (seconds of overtalk with the previous turn), `pause` (seconds of
 silence before this turn instead of a normal gap), `pii` (`{{type, value}}` of a number read
-out), `prohibited` (the forbidden phrase inside `text`) and `tags: ["account"]` (the agent
-discusses account details; the checker requires identity verification before the first
+out), `prohibited` (the forbidden phrase inside `text`), `abuse: true` (a customer turn that
+insults, swears at or threatens the agent; always voiced angry) and `tags: ["account"]` (the
+agent discusses account details; the checker requires identity verification before the first
 such turn unless `identity-verification` is an expected violation).
 
 ## Sidecar JSON
@@ -428,12 +439,13 @@ extra fields are ignored by the pipeline), plus:
 | `ground_truth.category` | `refund`, `shipping`, `billing` or `other` |
 | `ground_truth.customer_emotion` | `calm`, `angry` (angry from the first word, possibly calming down in the last turns) or `escalating` (starts calm, turns angry mid-call) |
 | `ground_truth.angry_utterances` | 0-based indices into `utterances` of customer utterances synthesized with the angry voice |
+| `ground_truth.abusive_utterances` | 0-based indices of the customer utterances that abuse the agent (insult, profanity, threat, sexual harassment); only in calls that have any |
 | `ground_truth.escalation_requested` | the customer asks for a manager/supervisor |
 | `ground_truth.pii_spoken[]` | `{{type, utterance, value}}`: sensitive data said aloud; `value` is the normalized number (`type: card` = payment card). Identity answers (name, date of birth, postcode) are expected during verification and not listed |
 | `ground_truth.prohibited_phrases[]` | `{{utterance, text}}`: agent promises the rules forbid; `text` is an exact substring of that utterance |
 | `ground_truth.agent_omissions` | what the agent deliberately leaves out: `greeting`, `recording_disclosure`, `identity_verification`, `empathy`, `closing` |
 | `ground_truth.expected_violations` | rule ids the call was written to break, in rule order (see below); every rule not listed is clearly satisfied or not applicable |
-| `ground_truth.expected_alerts` | real-time alerts it should raise: `anger`, `escalation`, `pii`, `dead-air`, `compliance` |
+| `ground_truth.expected_alerts` | real-time alerts it should raise: `anger`, `abuse`, `escalation`, `pii`, `dead-air`, `compliance` |
 | `ground_truth.dead_air[]` | every stretch of at least 2.0 s where both channels are silent, after the first utterance begins (including the end of the file); pauses inside an utterance are shorter and not counted |
 | `ground_truth.overtalk[]` | every stretch where both speak, with `who_interrupted` (the speaker who started second) |
 | `ground_truth.longest_dead_air_s` | longest `dead_air` entry (0 if none) |
@@ -453,7 +465,8 @@ with?" / "더 도와드릴 일은 없으실까요?" and a thank-you at the end),
 both-silent stretch over 30 s; the short 2-3 s "let me check" pauses are listed in
 `dead_air` but do not break the rule), `escalation-request`.
 
-`expected_alerts`: `anger` for angry and escalating customers, `escalation` when a manager
+`expected_alerts`: `anger` for angry and escalating customers, `abuse` when the customer
+abuses the agent (an angry but civil complaint is not abuse), `escalation` when a manager
 is requested, `pii` when card data is spoken, `dead-air` for the holds, `compliance` when
 any of `greeting`, `recording-disclosure`, `identity-verification` or `prohibited-promise`
 is broken.

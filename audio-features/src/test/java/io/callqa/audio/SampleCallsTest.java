@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The 18 bundled sample calls against their sidecars' ground truth. */
+/** The 20 bundled sample calls against their sidecars' ground truth. */
 class SampleCallsTest {
 
     /** Dead air and overtalk measured from voice activity alone match the sidecar within 0.3 s. */

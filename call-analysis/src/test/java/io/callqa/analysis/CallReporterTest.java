@@ -26,7 +26,7 @@ class CallReporterTest {
         try (Stream<Path> files = Files.list(Path.of("..", "samples"))) {
             sidecars = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        assertThat(sidecars).hasSize(18);
+        assertThat(sidecars).hasSize(20);
         CallReporter reporter = new CallReporter(DynamicsSettings.DEFAULTS);
         for (Path sidecar : sidecars) {
             CallTranscript call = new TranscriptReader().read(sidecar);

@@ -63,7 +63,7 @@ class AnalyzeMatchesIndexITCase {
 
     @Test
     void analyzePrintsTheIndexedDocumentOfEverySample(OpenSearchNode node) throws Exception {
-        assertThat(callIds).hasSize(18);
+        assertThat(callIds).hasSize(20);
         HttpClient http = HttpClient.newHttpClient();
         for (String id : callIds) {
             HttpResponse<String> got =

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Holds the index templates to the documents callqa writes: every field of the call and alert
- * documents of the 18 samples, analysed from their transcripts alone and with their recordings, is
+ * documents of the 20 samples, analysed from their transcripts alone and with their recordings, is
  * mapped in its template with a type that takes its value, so that no field is left to a mapping
  * OpenSearch guesses. And every name in {@link CallFields}, {@link AlertFields} and {@link
  * ReviewFields} is one the writer produces or the template maps.
@@ -174,7 +174,9 @@ class IndexTemplatesMatchDocumentsTest {
 
     @Test
     void theDocumentsCoverRecordingsAlertsAndLiveStamps() {
-        assertThat(CALLS).hasSize(37);
+        // Each of the 20 samples from its transcript and with its recording, and one with word
+        // timings.
+        assertThat(CALLS).hasSize(2 * 20 + 1);
         assertThat(CALLS)
                 .as("documents with what the recording showed")
                 .anyMatch(d -> d.json().path(CallFields.EMOTION.path()).isObject());

@@ -50,7 +50,7 @@ class StandaloneClusterITCase {
         // The transcripts alone: the analysis of the recordings is not what this test is about,
         // and without them the TaskManager's work stays small.
         List<String> ids = copyTranscripts(calls);
-        assertThat(ids).hasSize(18);
+        assertThat(ids).hasSize(20);
         IndexContents.delete(
                 node.httpUri(), IndexNames.CALLS, IndexNames.ALERTS_ALL, IndexNames.ERRORS_ALL);
 

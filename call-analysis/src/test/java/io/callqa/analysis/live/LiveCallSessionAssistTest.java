@@ -73,7 +73,7 @@ class LiveCallSessionAssistTest {
                 calls++;
             }
         }
-        assertThat(calls).isEqualTo(3 * 18);
+        assertThat(calls).isEqualTo(3 * 20);
         // Both languages suggest steps and see some of them done, so both kinds of event are
         // compared.
         assertThat(suggested.keySet()).containsExactly("en", "ko");

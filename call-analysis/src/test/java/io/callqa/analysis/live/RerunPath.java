@@ -1,5 +1,7 @@
 package io.callqa.analysis.live;
 
+import io.callqa.analysis.AbuseReport;
+import io.callqa.rules.abuse.AbuseDetector;
 import io.callqa.rules.engine.Alert;
 import io.callqa.rules.engine.CallAnalysis;
 import io.callqa.rules.engine.CallAnalyzer;
@@ -27,7 +29,8 @@ import java.util.Set;
  * A live call replayed utterance by utterance through both paths: today's, which analyses the whole
  * call so far on every utterance ({@link LiveAlerts#settled}), and the {@link LiveCallSession}.
  * Each settled alert is written as one line naming the step that raised it, so the two can be
- * compared line by line.
+ * compared line by line. Today's path raises the abuse alert as the whole call's analysis does
+ * ({@link AbuseReport} beside the pack's alerts), once, on the first abusive customer utterance.
  */
 final class RerunPath {
 
@@ -82,6 +85,7 @@ final class RerunPath {
                                 .withEmotions(emotions(voice, k))
                                 .withOngoingSilence(prefix, silence.get());
                 collect(
+                        pack,
                         analyzer.analyze(prefix, s),
                         heardFrom(prefix),
                         "silence " + k,
@@ -90,7 +94,7 @@ final class RerunPath {
             }
             CallTranscript prefix = prefix(call, k + 1);
             CallSignals s = CallSignals.NONE.withEmotions(emotions(voice, k + 1));
-            collect(analyzer.analyze(prefix, s), heardFrom(prefix), "step " + k, raised, out);
+            collect(pack, analyzer.analyze(prefix, s), heardFrom(prefix), "step " + k, raised, out);
         }
         return out;
     }
@@ -126,12 +130,25 @@ final class RerunPath {
     }
 
     private static void collect(
+            RulePack pack,
             CallAnalysis a,
             Map<Speaker, Double> heard,
             String step,
             Set<String> raised,
             List<String> out) {
-        for (Alert x : LiveAlerts.settled(a, heard)) {
+        List<Alert> settled = new ArrayList<>(LiveAlerts.settled(a, heard));
+        // A step lists the anger alert first, then the abuse alert, then the rules' alerts.
+        AbuseReport.of(a.call(), pack, AbuseDetector.defaults())
+                .alert(a.call().callId())
+                .ifPresent(
+                        x -> {
+                            int at = 0;
+                            while (at < settled.size() && settled.get(at).type().equals("anger")) {
+                                at++;
+                            }
+                            settled.add(at, x);
+                        });
+        for (Alert x : settled) {
             if (raised.add(x.id())) {
                 Utterance u =
                         x.utterance() == null ? null : a.call().utterances().get(x.utterance());

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callqa.rules.abuse.AbuseDetector;
 import io.callqa.rules.pack.RulePackLoader;
 import io.callqa.rules.transcript.CallTranscript;
+import io.callqa.rules.transcript.Speaker;
 import io.callqa.rules.transcript.TranscriptReader;
 import io.callqa.rules.transcript.Utterance;
 import java.io.IOException;
@@ -36,7 +38,7 @@ class SampleCallsTest {
                     files.filter(p -> p.getFileName().toString().endsWith(".json"))
                             .sorted()
                             .toList();
-            assertThat(out).hasSize(18);
+            assertThat(out).hasSize(20);
             return out.stream();
         }
     }
@@ -45,6 +47,20 @@ class SampleCallsTest {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
+    }
+
+    private static List<Integer> ints(JsonNode array) {
+        List<Integer> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asInt()));
+        return out;
+    }
+
+    /** Vosk prints lowercase words without punctuation; the rules must not rely on either. */
+    private static String recognizerStyle(String text) {
+        return text.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}' ]", " ")
+                .replaceAll(" +", " ")
+                .strip();
     }
 
     private static CallAnalysis analyze(Path sidecar, CallSignals signals) throws Exception {
@@ -91,11 +107,7 @@ class SampleCallsTest {
                                                 u.speaker(),
                                                 u.start(),
                                                 u.end(),
-                                                u.text()
-                                                        .toLowerCase(Locale.ROOT)
-                                                        .replaceAll("[^\\p{L}\\p{N}' ]", " ")
-                                                        .replaceAll(" +", " ")
-                                                        .strip()))
+                                                recognizerStyle(u.text())))
                         .toList();
         CallTranscript asr =
                 new CallTranscript(
@@ -118,9 +130,13 @@ class SampleCallsTest {
     void raisesTheExpectedAlertsAndRedactsSpokenCards(Path sidecar) throws Exception {
         JsonNode truth = JSON.readTree(sidecar.toFile()).get("ground_truth");
         CallAnalysis a = analyze(sidecar, CallSignals.NONE);
+        // The abuse alert is raised beside the pack's alerts, from the abuse detector's findings
+        // (call-analysis); the test below holds those findings to the ground truth.
+        TreeSet<String> expected = new TreeSet<>(strings(truth.get("expected_alerts")));
+        expected.remove("abuse");
         assertThat(new TreeSet<>(a.alerts().stream().map(Alert::type).toList()))
                 .as("%s", sidecar.getFileName())
-                .isEqualTo(new TreeSet<>(strings(truth.get("expected_alerts"))));
+                .isEqualTo(expected);
         // Everything the analysis holds (the documents are written from it alone).
         String output = a.toString();
         for (JsonNode pii : truth.get("pii_spoken")) {
@@ -129,5 +145,36 @@ class SampleCallsTest {
             assertThat(a.call().utterances().get(u).text()).contains("[CARD]");
             assertThat(output).doesNotContain(pii.get("value").asText());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sidecars")
+    void findsAbuseInExactlyTheAbusiveCustomerUtterancesWrittenAndRecognizerStyle(Path sidecar)
+            throws Exception {
+        JsonNode truth = JSON.readTree(sidecar.toFile()).get("ground_truth");
+        // Only calls written with abuse list abusive_utterances; in the others there is none.
+        List<Integer> expected = ints(truth.path("abusive_utterances"));
+        assertThat(expected.isEmpty())
+                .as("%s lists abuse iff it expects the alert", sidecar.getFileName())
+                .isEqualTo(!strings(truth.get("expected_alerts")).contains("abuse"));
+        CallAnalysis a = analyze(sidecar, CallSignals.NONE);
+        AbuseDetector detector = AbuseDetector.defaults();
+        List<Integer> written = new ArrayList<>();
+        List<Integer> recognized = new ArrayList<>();
+        List<Utterance> us = a.call().utterances();
+        for (int i = 0; i < us.size(); i++) {
+            Utterance u = us.get(i);
+            if (u.speaker() == Speaker.CUSTOMER) {
+                String lang = a.call().language();
+                if (detector.find(i, u.start(), u.text(), lang).isPresent()) {
+                    written.add(i);
+                }
+                if (detector.find(i, u.start(), recognizerStyle(u.text()), lang).isPresent()) {
+                    recognized.add(i);
+                }
+            }
+        }
+        assertThat(written).as("%s written", sidecar.getFileName()).isEqualTo(expected);
+        assertThat(recognized).as("%s recognizer-style", sidecar.getFileName()).isEqualTo(expected);
     }
 }

@@ -46,6 +46,8 @@ class AssistSampleCallsTest {
         EXPECTED.put("s-en-shipping-02", List.of("delivery-delay"));
         // A new delivery address for an order not yet shipped.
         EXPECTED.put("s-en-shipping-03", List.of("delivery-address-change"));
+        // A delivery that did not come on its day and was moved to a later one.
+        EXPECTED.put("s-en-shipping-04", List.of("delivery-delay"));
         // An order not yet delivered.
         EXPECTED.put("s-ko-shipping-01", List.of("delivery-delay"));
         // The tracking says delivered and nothing came.
@@ -58,6 +60,8 @@ class AssistSampleCallsTest {
         EXPECTED.put("s-en-billing-03", List.of("high-bill"));
         // A payment taken twice, one to be refunded.
         EXPECTED.put("s-ko-billing-01", List.of("double-charge"));
+        // One order charged twice.
+        EXPECTED.put("s-ko-billing-02", List.of("double-charge"));
     }
 
     /**
@@ -76,7 +80,14 @@ class AssistSampleCallsTest {
                     "a late fee the customer disputes raises payment-failed, not high-bill",
                     "s-ko-billing-01",
                     "the charge taken twice is said in an order ('결제가 두 번') the trigger"
-                            + " phrases do not have");
+                            + " phrases do not have",
+                    "s-en-shipping-04",
+                    "a missed delivery day said as 'was due on Saturday and nobody came' matches"
+                            + " no delivery-delay trigger",
+                    "s-ko-billing-02",
+                    "the customer opens with an odd bill ('청구 금액이 이상해서요'), which raises"
+                            + " high-bill; only the agent says the order was charged twice, and"
+                            + " triggers listen to the customer");
 
     @Test
     void samplesGetThePlaybooksTheirIssuesCallFor() throws Exception {

@@ -39,7 +39,7 @@ class RecutSampleCallsTest {
                     files.filter(p -> p.getFileName().toString().endsWith(".json"))
                             .sorted()
                             .toList();
-            assertThat(out).hasSize(18);
+            assertThat(out).hasSize(20);
             return out.stream();
         }
     }
