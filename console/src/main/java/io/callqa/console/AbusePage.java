@@ -51,7 +51,8 @@ final class AbusePage {
 
         String toParam = req.param("to");
         LocalDate to;
-        Instant latest = latest(index);
+        Map<String, Instant> last = new HashMap<>();
+        Instant latest = lastAbusiveCalls(index, last);
         if (toParam != null && !toParam.isEmpty()) {
             try {
                 to = LocalDate.parse(toParam);
@@ -103,7 +104,6 @@ final class AbusePage {
                 .put("min", from.toString())
                 .put("max", to.toString());
         JsonNode r = index.search(IndexNames.CALLS, body);
-        Map<String, Instant> last = lastAbusiveCall(index);
 
         b.append("<p id=\"abuse-window\">")
                 .append(
@@ -206,32 +206,29 @@ final class AbusePage {
         return Html.page(req, m.get("abuse.title"), "abuse", b.toString());
     }
 
-    /** When the latest abusive call started, or null if there is none. */
-    private static Instant latest(Index index) throws IOException {
+    /**
+     * When the latest abusive call started, or null if there is none; and into {@code last}, per
+     * agent, when their latest abusive call started, whenever that was. One query for both.
+     */
+    private static Instant lastAbusiveCalls(Index index, Map<String, Instant> last)
+            throws IOException {
         ObjectNode body = Index.JSON.createObjectNode();
         body.put("size", 0);
         body.putObject("query").putObject("term").put(ABUSE_FLAGGED.path(), true);
-        body.putObject("aggs").putObject("latest").putObject("max").put("field", STARTED_AT.path());
-        JsonNode v = index.search(IndexNames.CALLS, body).at("/aggregations/latest/value");
-        return v.isNumber() ? Instant.ofEpochMilli(v.asLong()) : null;
-    }
-
-    /** Per agent, when their latest abusive call started, whenever that was. */
-    private static Map<String, Instant> lastAbusiveCall(Index index) throws IOException {
-        ObjectNode body = Index.JSON.createObjectNode();
-        body.put("size", 0);
-        body.putObject("query").putObject("term").put(ABUSE_FLAGGED.path(), true);
-        ObjectNode agents = body.putObject("aggs").putObject("agents");
+        ObjectNode aggs = body.putObject("aggs");
+        aggs.putObject("latest").putObject("max").put("field", STARTED_AT.path());
+        ObjectNode agents = aggs.putObject("agents");
         agents.putObject("terms").put("field", AGENT_ID.path()).put("size", 500);
         agents.putObject("aggs").putObject("last").putObject("max").put("field", STARTED_AT.path());
-        Map<String, Instant> out = new HashMap<>();
-        for (JsonNode a : index.search(IndexNames.CALLS, body).at("/aggregations/agents/buckets")) {
+        JsonNode r = index.search(IndexNames.CALLS, body);
+        for (JsonNode a : r.at("/aggregations/agents/buckets")) {
             JsonNode v = a.at("/last/value");
             if (v.isNumber()) {
-                out.put(a.path("key").asText(), Instant.ofEpochMilli(v.asLong()));
+                last.put(a.path("key").asText(), Instant.ofEpochMilli(v.asLong()));
             }
         }
-        return out;
+        JsonNode v = r.at("/aggregations/latest/value");
+        return v.isNumber() ? Instant.ofEpochMilli(v.asLong()) : null;
     }
 
     /** How long ago {@code at} was: {@code 3 d 4 h}, {@code 2 h 5 min}, {@code 7 min}. */

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
@@ -193,7 +194,7 @@ final class LivePage {
                         "live",
                         "offline")) {
             b.append(" data-t-")
-                    .append(k.toLowerCase(java.util.Locale.ROOT))
+                    .append(k.toLowerCase(Locale.ROOT))
                     .append("=\"")
                     .append(Html.esc(m.get("agent." + k)))
                     .append("\"");
