@@ -30,6 +30,25 @@ final class EvalCorpus {
      */
     static final List<String> ON_REQUEST = List.of("tune");
 
+    /**
+     * The split asked for with {@code -Dcallqa.eval.split} (dev, test or tune), or the empty string
+     * for the default run; any other value is refused, so that a typo does not silently run
+     * nothing.
+     */
+    static String requestedSplit() {
+        String only = System.getProperty("callqa.eval.split", "").strip();
+        if (!only.isEmpty() && !SPLITS.contains(only) && !ON_REQUEST.contains(only)) {
+            throw new IllegalArgumentException(
+                    "callqa.eval.split: expected dev, test or tune, got '" + only + "'");
+        }
+        return only;
+    }
+
+    /** The splits a run covers: the one asked for, or dev and test when none was. */
+    static List<String> splitsToRun(String requested) {
+        return requested.isEmpty() ? SPLITS : List.of(requested);
+    }
+
     /** A call of the corpus and its labels. */
     record LabelledCall(String split, CallTranscript call, Labels labels) {
         String id() {

@@ -92,14 +92,8 @@ class RuleEvaluationTest {
 
     @Test
     void defaultPacksOnTheEvaluationCorpus() throws Exception {
-        String only = System.getProperty("callqa.eval.split", "").strip();
-        if (!only.isEmpty()
-                && !EvalCorpus.SPLITS.contains(only)
-                && !EvalCorpus.ON_REQUEST.contains(only)) {
-            throw new IllegalArgumentException(
-                    "callqa.eval.split: expected dev, test or tune, got '" + only + "'");
-        }
-        List<String> splits = only.isEmpty() ? EvalCorpus.SPLITS : List.of(only);
+        String only = EvalCorpus.requestedSplit();
+        List<String> splits = EvalCorpus.splitsToRun(only);
         RecognizerStyle style = RecognizerStyle.withCommonWords();
         RulePackLoader loader = new RulePackLoader();
         Map<String, CallAnalyzer> analyzers = new HashMap<>();
