@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * or neither is about any topic yet; its steps not yet done are then suggested. A step is done, and
  * withdrawn if shown, at the first utterance of its {@code done} speaker that shows the {@code
  * done} cue; a step done before its playbook is raised (the caller was verified first) is never
- * shown. Phrases are matched as the rule engine matches them, over the speaker's last few
+ * shown. Of the playbooks sharing an {@linkplain Playbook#issue() issue}, only the first raised is
+ * raised at all. Phrases are matched as the rule engine matches them, over the speaker's last few
  * utterances joined when close in time, so a phrase cut at a pause still counts.
  *
  * <p>The work per utterance does not grow with the call: one call-classifier and (when the pack
@@ -139,7 +140,9 @@ public final class AssistSession {
             }
         }
         for (PlaybookState p : playbooks) {
-            if (p.raisedAt >= 0 || !speaks(p.playbook.trigger().speaker(), utterance)) {
+            if (p.raisedAt >= 0
+                    || !speaks(p.playbook.trigger().speaker(), utterance)
+                    || issueRaised(p.playbook.issue())) {
                 continue;
             }
             if (!inCategory(p.playbook.trigger().categories(), own, call)) {
@@ -326,6 +329,19 @@ public final class AssistSession {
                                             p.playbook.id(), p.raisedAt, p.evidence, steps));
                         });
         return new AssistReport(raised);
+    }
+
+    /**
+     * Whether a playbook for this issue is already raised: alternatives for one problem are not
+     * shown side by side, and the first one raised stays (pack order within one utterance).
+     */
+    private boolean issueRaised(String issue) {
+        for (PlaybookState p : playbooks) {
+            if (p.raisedAt >= 0 && p.playbook.issue().equals(issue)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The utterance with the speaker's previous ones that are close enough to join it. */

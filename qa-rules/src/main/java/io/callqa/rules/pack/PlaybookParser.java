@@ -23,7 +23,7 @@ final class PlaybookParser {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final List<String> PLAYBOOK_KEYS =
-            List.of("id", "description", "trigger", "steps");
+            List.of("id", "description", "issue", "trigger", "steps");
     private static final List<String> TRIGGER_KEYS =
             List.of("speaker", "category", "act", "min_confidence", "phrases");
     private static final List<String> STEP_KEYS =
@@ -75,6 +75,22 @@ final class PlaybookParser {
         Map<String, Node> f = parse.fields(map, path, PLAYBOOK_KEYS);
         String id = uniqueId(f, map, path, seen, "playbook");
         String description = parse.requiredText(f, map, path, "description");
+        String issue = id;
+        if (f.containsKey("issue")) {
+            String given = parse.text(f.get("issue"), path + ".issue");
+            if (given != null && !ID.matcher(given).matches()) {
+                parse.problem(
+                        f.get("issue"),
+                        path + ".issue",
+                        "expected an issue id in lowercase letters, digits, '.', '_' or '-' (the"
+                                + " same for every playbook that is an alternative for that"
+                                + " problem), got '"
+                                + given
+                                + "'");
+            } else if (given != null) {
+                issue = given;
+            }
+        }
         PlaybookTrigger trigger = null;
         Node t = f.get("trigger");
         if (t == null) {
@@ -121,7 +137,7 @@ final class PlaybookParser {
         if (parse.problems.size() != before) {
             return null;
         }
-        return new Playbook(id, description, trigger, steps);
+        return new Playbook(id, description, issue, trigger, steps);
     }
 
     private PlaybookTrigger trigger(Node node, String path) {

@@ -161,6 +161,58 @@ class AgentAssistTest {
     }
 
     @Test
+    void ofPlaybooksSharingAnIssueOnlyTheFirstRaisedIsShown() throws Exception {
+        String pack =
+                """
+                id: assist-test
+                version: 1
+                language: en
+                rules:
+                  - id: hello
+                    type: phrase-present
+                    kind: quality
+                    severity: low
+                    description: says hello
+                    phrases: [hello]
+                playbooks:
+                  - id: damaged-on-arrival
+                    description: it arrived broken
+                    issue: item-problem
+                    trigger: {phrases: [arrived broken]}
+                    steps:
+                      - {id: replace, text: Offer a replacement., done: {phrases: [replacement]}}
+                  - id: failed-in-use
+                    description: it broke in use
+                    issue: item-problem
+                    trigger: {phrases: [stopped working]}
+                    steps:
+                      - {id: check, text: Ask when it was bought., done: {phrases: [when did you buy]}}
+                  - id: high-bill
+                    description: a bill higher than usual
+                    trigger: {phrases: [bill is higher]}
+                    steps:
+                      - {id: explain, text: Explain the charges., done: {phrases: [the charges]}}
+                """;
+        AssistSession call = assist(pack).start(Map.of());
+        assertThat(call.accept(customer(0, "the blender arrived broken in the box")))
+                .extracting(AssistEvent::playbook)
+                .containsExactly("damaged-on-arrival");
+        assertThat(call.accept(customer(5, "and now the lid has stopped working too"))).isEmpty();
+        assertThat(call.accept(customer(10, "also my bill is higher this month")))
+                .extracting(AssistEvent::playbook)
+                .containsExactly("high-bill");
+        assertThat(call.report().playbooks())
+                .extracting(AssistReport.RaisedPlaybook::playbook)
+                .containsExactly("damaged-on-arrival", "high-bill");
+
+        AssistSession other = assist(pack).start(Map.of());
+        assertThat(other.accept(customer(0, "it stopped working after a week")))
+                .extracting(AssistEvent::playbook)
+                .containsExactly("failed-in-use");
+        assertThat(other.accept(customer(5, "so it arrived broken in a way"))).isEmpty();
+    }
+
+    @Test
     void recognizerStyleTextCutAtAPauseAndMisheardStillTriggers() throws Exception {
         AssistSession call = assist(PACK).start(Map.of());
         assertThat(call.accept(customer(0, "hi uh i sent the kettle back and where is my")))

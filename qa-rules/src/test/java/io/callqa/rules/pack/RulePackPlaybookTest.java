@@ -141,6 +141,45 @@ class RulePackPlaybookTest {
     }
 
     @Test
+    void anIssueNamesPlaybooksThatAreAlternativesAndDefaultsToTheId() throws Exception {
+        RulePack pack =
+                loader.load(
+                        "ok.yaml",
+                        HEADER
+                                + """
+                                  - id: damaged-item
+                                    description: arrived damaged
+                                    issue: item-problem
+                                    trigger: {phrases: [arrived damaged]}
+                                    steps:
+                                      - {id: apologise, text: Apologise., done: {act: empathy}}
+                                  - id: billing
+                                    description: a bill
+                                    trigger: {phrases: [my bill]}
+                                    steps:
+                                      - {id: look, text: Look., done: {phrases: [your bill]}}
+                                """);
+        assertThat(pack.playbook("damaged-item").orElseThrow().issue()).isEqualTo("item-problem");
+        assertThat(pack.playbook("billing").orElseThrow().issue()).isEqualTo("billing");
+        List<RulePackProblem> p =
+                problems(
+                        HEADER
+                                + """
+                                  - id: damaged-item
+                                    description: arrived damaged
+                                    issue: Item Problem
+                                    trigger: {phrases: [arrived damaged]}
+                                    steps:
+                                      - {id: apologise, text: Apologise., done: {act: empathy}}
+                                """);
+        assertThat(p).extracting(RulePackProblem::field).containsExactly("playbooks[0].issue");
+        assertThat(p.get(0).message())
+                .startsWith("expected an issue id in lowercase letters")
+                .contains("got 'Item Problem'")
+                .endsWith("(playbook 'damaged-item')");
+    }
+
+    @Test
     void unknownCategoriesActsAndSpeakersSayWhatIsKnown() {
         List<RulePackProblem> p =
                 problems(
