@@ -51,8 +51,9 @@ final class AbusePage {
 
         String toParam = req.param("to");
         LocalDate to;
-        Map<String, Instant> last = new HashMap<>();
-        Instant latest = lastAbusiveCalls(index, last);
+        LastAbuse lastAbuse = lastAbusiveCalls(index);
+        Instant latest = lastAbuse.latest();
+        Map<String, Instant> last = lastAbuse.perAgent();
         if (toParam != null && !toParam.isEmpty()) {
             try {
                 to = LocalDate.parse(toParam);
@@ -207,11 +208,13 @@ final class AbusePage {
     }
 
     /**
-     * When the latest abusive call started, or null if there is none; and into {@code last}, per
-     * agent, when their latest abusive call started, whenever that was. One query for both.
+     * When the latest abusive call started (null if there is none), and per agent when their latest
+     * abusive call started, whenever that was.
      */
-    private static Instant lastAbusiveCalls(Index index, Map<String, Instant> last)
-            throws IOException {
+    private record LastAbuse(Instant latest, Map<String, Instant> perAgent) {}
+
+    /** The latest abusive call, overall and per agent, in one query. */
+    private static LastAbuse lastAbusiveCalls(Index index) throws IOException {
         ObjectNode body = Index.JSON.createObjectNode();
         body.put("size", 0);
         body.putObject("query").putObject("term").put(ABUSE_FLAGGED.path(), true);
@@ -221,14 +224,15 @@ final class AbusePage {
         agents.putObject("terms").put("field", AGENT_ID.path()).put("size", 500);
         agents.putObject("aggs").putObject("last").putObject("max").put("field", STARTED_AT.path());
         JsonNode r = index.search(IndexNames.CALLS, body);
+        Map<String, Instant> perAgent = new HashMap<>();
         for (JsonNode a : r.at("/aggregations/agents/buckets")) {
             JsonNode v = a.at("/last/value");
             if (v.isNumber()) {
-                last.put(a.path("key").asText(), Instant.ofEpochMilli(v.asLong()));
+                perAgent.put(a.path("key").asText(), Instant.ofEpochMilli(v.asLong()));
             }
         }
         JsonNode v = r.at("/aggregations/latest/value");
-        return v.isNumber() ? Instant.ofEpochMilli(v.asLong()) : null;
+        return new LastAbuse(v.isNumber() ? Instant.ofEpochMilli(v.asLong()) : null, perAgent);
     }
 
     /** How long ago {@code at} was: {@code 3 d 4 h}, {@code 2 h 5 min}, {@code 7 min}. */

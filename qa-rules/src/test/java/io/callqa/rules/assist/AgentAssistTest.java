@@ -24,8 +24,8 @@ class AgentAssistTest {
     private static final DialogueActClassifier ACTS = DialogueActClassifier.defaults();
     private static final RulePackLoader LOADER = new RulePackLoader();
 
-    /** A small pack with two playbooks; {@link AssistSessionSavedTest} uses it too. */
-    static final String PACK =
+    /** A pack's header and one rule, for test packs whose playbooks follow. */
+    private static final String RULES =
             """
             id: assist-test
             version: 1
@@ -38,30 +38,36 @@ class AgentAssistTest {
                 description: says hello
                 phrases: [hello]
             playbooks:
-              - id: refund-status
-                description: where a refund is
-                trigger:
-                  category: refund
-                  phrases: [where is my refund]
-                steps:
-                  - id: verify
-                    text: Verify the caller.
-                    done: {act: verification-confirmed, min_confidence: 0.7, phrases: [you're verified]}
-                  - id: timeline
-                    text: Say how long the refund takes at {brand}.
-                    snippets: [Card refunds take 3 to 5 working days.]
-                    phrases: ["At {brand} it takes 3 to 5 working days"]
-                    done: {phrases: [working days]}
-              - id: billing-only
-                description: a billing issue said with the same words
-                trigger:
-                  category: billing
-                  phrases: [where is my refund]
-                steps:
-                  - id: look
-                    text: Look at the bill.
-                    done: {phrases: [your bill]}
             """;
+
+    /** A small pack with two playbooks; {@link AssistSessionSavedTest} uses it too. */
+    static final String PACK =
+            RULES
+                    + """
+                      - id: refund-status
+                        description: where a refund is
+                        trigger:
+                          category: refund
+                          phrases: [where is my refund]
+                        steps:
+                          - id: verify
+                            text: Verify the caller.
+                            done: {act: verification-confirmed, min_confidence: 0.7, phrases: [you're verified]}
+                          - id: timeline
+                            text: Say how long the refund takes at {brand}.
+                            snippets: [Card refunds take 3 to 5 working days.]
+                            phrases: ["At {brand} it takes 3 to 5 working days"]
+                            done: {phrases: [working days]}
+                      - id: billing-only
+                        description: a billing issue said with the same words
+                        trigger:
+                          category: billing
+                          phrases: [where is my refund]
+                        steps:
+                          - id: look
+                            text: Look at the bill.
+                            done: {phrases: [your bill]}
+                    """;
 
     private static AgentAssist assist(String yaml) throws Exception {
         return new AgentAssist(LOADER.load("assist-test.yaml", yaml), CATEGORIES, ACTS);
@@ -163,36 +169,26 @@ class AgentAssistTest {
     @Test
     void ofPlaybooksSharingAnIssueOnlyTheFirstRaisedIsShown() throws Exception {
         String pack =
-                """
-                id: assist-test
-                version: 1
-                language: en
-                rules:
-                  - id: hello
-                    type: phrase-present
-                    kind: quality
-                    severity: low
-                    description: says hello
-                    phrases: [hello]
-                playbooks:
-                  - id: damaged-on-arrival
-                    description: it arrived broken
-                    issue: item-problem
-                    trigger: {phrases: [arrived broken]}
-                    steps:
-                      - {id: replace, text: Offer a replacement., done: {phrases: [replacement]}}
-                  - id: failed-in-use
-                    description: it broke in use
-                    issue: item-problem
-                    trigger: {phrases: [stopped working]}
-                    steps:
-                      - {id: check, text: Ask when it was bought., done: {phrases: [when did you buy]}}
-                  - id: high-bill
-                    description: a bill higher than usual
-                    trigger: {phrases: [bill is higher]}
-                    steps:
-                      - {id: explain, text: Explain the charges., done: {phrases: [the charges]}}
-                """;
+                RULES
+                        + """
+                          - id: damaged-on-arrival
+                            description: it arrived broken
+                            issue: item-problem
+                            trigger: {phrases: [arrived broken]}
+                            steps:
+                              - {id: replace, text: Offer a replacement., done: {phrases: [replacement]}}
+                          - id: failed-in-use
+                            description: it broke in use
+                            issue: item-problem
+                            trigger: {phrases: [stopped working]}
+                            steps:
+                              - {id: check, text: Ask when it was bought., done: {phrases: [when did you buy]}}
+                          - id: high-bill
+                            description: a bill higher than usual
+                            trigger: {phrases: [bill is higher]}
+                            steps:
+                              - {id: explain, text: Explain the charges., done: {phrases: [the charges]}}
+                        """;
         AssistSession call = assist(pack).start(Map.of());
         assertThat(call.accept(customer(0, "the blender arrived broken in the box")))
                 .extracting(AssistEvent::playbook)
